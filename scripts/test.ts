@@ -1,0 +1,106 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { loadConfig } from '../src/platform/config/index.ts';
+import { ensureChromium } from './lib/chromium.ts';
+import { root } from './lib/paths.ts';
+import { log } from './lib/proc.ts';
+import { applyTestProfile } from './lib/profiles.ts';
+import { stackDown, stackUp, type Stack } from './lib/stack.ts';
+import { buildWebIfStale, ensureWebDeps, hasWebApp } from './lib/web.ts';
+
+// `npm test`: lint, typecheck and every suite against real services, then one summary line.
+// `--only unit|integration|temporal|e2e|web|lint|typecheck` (repeatable) runs a subset.
+type Outcome = { name: string; passed: number; failed: number; skipped: number; note?: string };
+const args = process.argv.slice(2);
+const only = args.flatMap((arg, i) => (arg === '--only' && args[i + 1] ? [args[i + 1]!] : []));
+const wants = (step: string) => only.length === 0 || only.includes(step);
+const outcomes: Outcome[] = [];
+const resultsDir = join(root, '.data', 'test', 'results');
+rmSync(resultsDir, { recursive: true, force: true });
+mkdirSync(resultsDir, { recursive: true });
+
+function check(name: string, command: string, commandArgs: string[], cwd = root): void {
+  log('test', `${name}…`);
+  const status = spawnSync(command, commandArgs, { cwd, stdio: 'inherit' }).status;
+  outcomes.push({ name, passed: status === 0 ? 1 : 0, failed: status === 0 ? 0 : 1, skipped: 0 });
+}
+
+function jest(project: string, extra: string[]): void {
+  log('test', `jest ${project}…`);
+  const output = join(resultsDir, `${project}.json`);
+  const status = spawnSync('npm', ['run', '-s', 'jest', '--', '--selectProjects', project, '--passWithNoTests', '--json', `--outputFile=${output}`, ...extra], {
+    cwd: root,
+    stdio: 'inherit',
+  }).status;
+  if (!existsSync(output)) {
+    outcomes.push({ name: `jest ${project}`, passed: 0, failed: 1, skipped: 0, note: `jest exited ${status} without results` });
+    return;
+  }
+  const report = JSON.parse(readFileSync(output, 'utf8')) as { numPassedTests: number; numFailedTests: number; numPendingTests: number; numRuntimeErrorTestSuites: number };
+  const suiteErrors = report.numRuntimeErrorTestSuites;
+  outcomes.push({
+    name: `jest ${project}`,
+    passed: report.numPassedTests,
+    failed: report.numFailedTests + suiteErrors + (status !== 0 && report.numFailedTests + suiteErrors === 0 ? 1 : 0),
+    skipped: report.numPendingTests,
+    ...(suiteErrors > 0 ? { note: `${suiteErrors} suite(s) failed to run` } : {}),
+  });
+}
+
+/** Vitest (through `ng test`) prints "Tests  N passed | M failed (T)"; count those, not one exit code. */
+function webUnitTests(): void {
+  log('test', 'web unit tests…');
+  const result = spawnSync('npm', ['test'], { cwd: join(root, 'web'), encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' } });
+  process.stdout.write(result.stdout ?? '');
+  process.stderr.write(result.stderr ?? '');
+  const line = /^\s*Tests\s+(.*)$/m.exec(`${result.stdout}`)?.[1] ?? '';
+  const count = (word: string) => Number(new RegExp(`(\\d+) ${word}`).exec(line)?.[1] ?? 0);
+  const passed = count('passed');
+  const failed = count('failed') + (result.status !== 0 && count('failed') === 0 ? 1 : 0);
+  outcomes.push({ name: 'web unit', passed, failed, skipped: count('skipped') });
+}
+
+applyTestProfile();
+const config = loadConfig();
+let started: Stack = { postgres: false, temporal: false };
+const stop = async () => {
+  if (process.env.KEEP_STACK !== '1') await stackDown(config, started);
+};
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => void stop().finally(() => process.exit(130)));
+}
+
+try {
+  if (wants('lint')) check('lint', 'npm', ['run', '-s', 'lint']);
+  if (wants('typecheck')) check('typecheck', 'npm', ['run', '-s', 'typecheck']);
+  if (wants('unit')) jest('unit', []);
+  const needsStack = ['integration', 'temporal', 'e2e'].some(wants);
+  if (needsStack) {
+    started = await stackUp(config, { fast: true });
+    Object.assign(process.env, { STACK_READY: '1', DATABASE_URL: config.databaseUrl, TEMPORAL_ADDRESS: config.temporalAddress });
+  }
+  if (wants('integration')) jest('integration', ['--maxWorkers=2']);
+  if (wants('temporal')) jest('temporal', ['--runInBand']);
+  if (wants('e2e')) {
+    ensureChromium();
+    buildWebIfStale();
+    jest('e2e', ['--runInBand']);
+  }
+  if (wants('web') && hasWebApp()) {
+    ensureWebDeps();
+    webUnitTests();
+  }
+} catch (error) {
+  outcomes.push({ name: 'set-up', passed: 0, failed: 1, skipped: 0, note: (error as Error).message });
+} finally {
+  await stop();
+}
+
+const total = outcomes.reduce((sum, o) => ({ passed: sum.passed + o.passed, failed: sum.failed + o.failed, skipped: sum.skipped + o.skipped }), { passed: 0, failed: 0, skipped: 0 });
+console.log('\nsummary');
+for (const o of outcomes) {
+  console.log(`  ${o.failed > 0 ? 'FAIL' : 'ok  '} ${o.name.padEnd(18)} ${o.passed} passed, ${o.failed} failed${o.skipped ? `, ${o.skipped} skipped` : ''}${o.note ? `  (${o.note})` : ''}`);
+}
+console.log(`${total.passed} passed, ${total.failed} failed${total.skipped ? `, ${total.skipped} skipped` : ''}`);
+process.exitCode = total.failed > 0 || outcomes.length === 0 ? 1 : 0;

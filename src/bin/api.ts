@@ -1,0 +1,88 @@
+import { resolve } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { fileURLToPath } from 'node:url';
+import { ConfigError, describeConfig, loadConfig, loadDotEnv, type Config } from '../platform/config/index.ts';
+import { openPool, type DatabasePool } from '../platform/db/index.ts';
+import { createEventStore } from '../platform/event-store/index.ts';
+import { postgresCheck, temporalCheck } from '../platform/http/dependency-checks.ts';
+import { createApp, createLogger, startHttpServer, type ReadinessCheck, type Router } from '../platform/http/index.ts';
+
+// The API process: the Koa app on HOST:PORT, serving /api, /healthz, /readyz and the web app.
+// It starts even when Postgres or Temporal are down (/readyz says which), and stops cleanly on
+// SIGTERM/SIGINT: no new connections, in-flight requests finish (bounded), then the pool closes.
+const shutdownTimeoutMs = 10_000;
+const root = fileURLToPath(new URL('../../', import.meta.url));
+
+loadDotEnv();
+let config: Config;
+try {
+  config = loadConfig();
+} catch (error) {
+  if (error instanceof ConfigError) {
+    console.error(error.message);
+    process.exit(1);
+  }
+  throw error;
+}
+
+const logger = createLogger(config);
+logger.debug({ config: describeConfig(config) }, 'configuration');
+
+// slonik connects when the pool is created: wait for Postgres rather than die, so the start order
+// of processes does not matter (the supervisor waits on /readyz meanwhile).
+const boot = new AbortController();
+async function openPoolWhenReachable(): Promise<DatabasePool | undefined> {
+  for (let attempt = 1; !boot.signal.aborted; attempt += 1) {
+    try {
+      return await openPool(config.databaseUrl, { maximumPoolSize: config.DATABASE_POOL_SIZE });
+    } catch (error) {
+      const delay = Math.min(10_000, 250 * 2 ** Math.min(attempt, 6));
+      logger.warn({ err: (error as Error).message, retryInMs: delay }, 'postgres not reachable; retrying');
+      await sleep(delay, undefined, { signal: boot.signal }).catch(() => undefined);
+    }
+  }
+  return undefined;
+}
+const stopBeforeStart = (signal: NodeJS.Signals) => {
+  logger.info({ signal }, 'API stopping before it started');
+  boot.abort();
+};
+process.once('SIGTERM', stopBeforeStart);
+process.once('SIGINT', stopBeforeStart);
+const opened = await openPoolWhenReachable();
+process.off('SIGTERM', stopBeforeStart);
+process.off('SIGINT', stopBeforeStart);
+if (!opened) process.exit(0);
+const pool = opened;
+
+const eventStore = createEventStore({ config, pool, onError: (error) => logger.error({ err: error }, 'event store error') });
+const temporal = temporalCheck({ address: config.temporalAddress, connectTimeoutMs: config.READYZ_TIMEOUT_MS });
+const readiness: ReadinessCheck[] = [
+  postgresCheck(pool),
+  temporal,
+  { name: 'event-store', check: () => eventStore.healthCheck() },
+];
+
+// Module routers are added here as the modules arrive (each module's index.ts exports its router).
+const routers: Router[] = [];
+
+const app = createApp({ config, logger, readiness, routers, webDistDir: resolve(root, config.WEB_DIST_DIR) });
+const server = await startHttpServer(app, config);
+logger.info({ url: server.url, publicUrl: config.publicUrl, env: config.NODE_ENV }, `API listening on ${server.url}`);
+
+let stopping = false;
+async function shutdown(signal: NodeJS.Signals): Promise<void> {
+  if (stopping) return;
+  stopping = true;
+  logger.info({ signal }, 'API stopping');
+  const results = await Promise.allSettled([server.close(shutdownTimeoutMs)]);
+  const closed = await Promise.allSettled([temporal.close(), eventStore.close()]);
+  const ended = await Promise.allSettled([pool.end()]);
+  for (const result of [...results, ...closed, ...ended]) {
+    if (result.status === 'rejected') logger.warn({ err: result.reason as unknown }, 'error while stopping');
+  }
+  logger.info('API stopped');
+  logger.flush();
+  process.exit(0);
+}
+for (const signal of ['SIGTERM', 'SIGINT'] as const) process.once(signal, () => void shutdown(signal));

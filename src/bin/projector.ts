@@ -1,0 +1,49 @@
+import pino from 'pino';
+import { ConfigError, describeConfig, loadConfig, loadDotEnv } from '../platform/config/index.ts';
+import { migrate, openPool } from '../platform/db/index.ts';
+import { createEventStore, emptyCatalog } from '../platform/event-store/index.ts';
+import { projections, startProjector } from '../projections/index.ts';
+
+// The projector process: migrates, then keeps every registered read model up to date with the
+// event store. SIGTERM/SIGINT stop it between batches (a batch in flight commits or rolls back
+// whole, so even SIGKILL is safe, only slower to resume).
+loadDotEnv();
+let config;
+try {
+  config = loadConfig();
+} catch (error) {
+  if (error instanceof ConfigError) {
+    console.error(error.message);
+    process.exit(1);
+  }
+  throw error;
+}
+const logger = pino({ level: config.LOG_LEVEL, base: { process: 'projector' } });
+logger.debug({ config: describeConfig(config) }, 'configuration');
+
+const pool = await openPool(config.databaseUrl, { maximumPoolSize: Math.max(2, projections.length + 2) });
+await migrate(pool);
+// The modules' event catalog goes here once they declare events, so old shapes reach the
+// handlers upcast; with the empty catalog events are handed over exactly as stored.
+const eventStore = createEventStore({ config, pool, catalog: emptyCatalog, onError: (err) => logger.warn({ err }, 'event store') });
+const projector = startProjector({
+  pool,
+  eventStore,
+  projections,
+  onError: (projection, err) => logger.error({ projection, err }, 'projection failed; retrying'),
+});
+logger.info({ projections: projections.map((p) => `${p.name}@${p.version}`) }, 'projector running');
+
+let stopping = false;
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'projector stopping');
+    void projector.stop();
+  });
+}
+await projector.done;
+await eventStore.close();
+await pool.end();
+logger.info('projector stopped');

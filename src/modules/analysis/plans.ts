@@ -1,0 +1,15 @@
+// Which result panels each plan sees. FREE and GUEST get what helps anyone decide whether the
+// résumé gets through (score, keywords, ATS); the coaching panels are what PRO pays for.
+import type { Plan } from './input.ts';
+import type { Panel } from './result.ts';
+
+const FREE_PANELS: readonly Panel[] = ['score', 'keywords', 'ats'];
+const PRO_PANELS: readonly Panel[] = [...FREE_PANELS, 'bullets', 'hireProbability', 'coverLetter'];
+
+export function panelsFor(plan: Plan): Panel[] {
+  return [...(plan === 'PRO' ? PRO_PANELS : FREE_PANELS)];
+}
+
+export function planIncludes(plan: Plan, panel: Panel): boolean {
+  return panelsFor(plan).includes(panel);
+}

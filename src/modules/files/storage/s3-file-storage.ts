@@ -1,0 +1,93 @@
+import {
+  DeleteObjectCommand,
+  GetObjectCommand,
+  HeadObjectCommand,
+  PutObjectCommand,
+  S3Client,
+  S3ServiceException,
+} from '@aws-sdk/client-s3';
+import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
+import { AppError } from '../../../platform/errors.ts';
+import { attachmentDisposition } from './content-disposition.ts';
+import { DEFAULT_DOWNLOAD_EXPIRY_SECONDS, assertValidKey, contentTypeForKey, type FileStorage } from './file-storage.ts';
+
+export interface S3FileStorageOptions {
+  bucket: string;
+  /** Prepended to every key, so several environments can share a bucket. */
+  prefix?: string;
+  client?: S3Client;
+  /** Used only when no client is given. */
+  region?: string;
+  endpoint?: string;
+  forcePathStyle?: boolean;
+  credentials?: { accessKeyId: string; secretAccessKey: string };
+  now?: () => Date;
+}
+
+/** Production adapter: private objects, read by the browser through presigned GETs only. */
+export function createS3FileStorage(options: S3FileStorageOptions): FileStorage {
+  const client =
+    options.client ??
+    new S3Client({
+      region: options.region ?? 'us-east-1',
+      endpoint: options.endpoint,
+      forcePathStyle: options.forcePathStyle ?? Boolean(options.endpoint),
+      credentials: options.credentials,
+    });
+  const prefix = options.prefix ? `${options.prefix.replace(/\/+$/, '')}/` : '';
+  const now = options.now ?? (() => new Date());
+  const objectKey = (key: string): string => {
+    assertValidKey(key);
+    return prefix + key;
+  };
+  const Bucket = options.bucket;
+
+  return {
+    async put(key, bytes, { contentType }) {
+      await client.send(new PutObjectCommand({ Bucket, Key: objectKey(key), Body: bytes, ContentType: contentType }));
+    },
+
+    async get(key) {
+      try {
+        const answer = await client.send(new GetObjectCommand({ Bucket, Key: objectKey(key) }));
+        if (!answer.Body) throw new AppError('FILE_NOT_FOUND');
+        return await answer.Body.transformToByteArray();
+      } catch (error) {
+        if (isNotFound(error)) throw new AppError('FILE_NOT_FOUND', { cause: error });
+        throw error;
+      }
+    },
+
+    async delete(key) {
+      // S3 answers 204 for a missing key too, which is exactly the idempotence the port promises.
+      await client.send(new DeleteObjectCommand({ Bucket, Key: objectKey(key) }));
+    },
+
+    async exists(key) {
+      try {
+        await client.send(new HeadObjectCommand({ Bucket, Key: objectKey(key) }));
+        return true;
+      } catch (error) {
+        if (isNotFound(error)) return false;
+        throw error;
+      }
+    },
+
+    async downloadUrl(key, { fileName, expiresInSeconds = DEFAULT_DOWNLOAD_EXPIRY_SECONDS }) {
+      const issuedAt = now();
+      const command = new GetObjectCommand({
+        Bucket,
+        Key: objectKey(key),
+        ResponseContentDisposition: attachmentDisposition(fileName),
+        ResponseContentType: contentTypeForKey(key),
+      });
+      const url = await getSignedUrl(client, command, { expiresIn: expiresInSeconds, signingDate: issuedAt });
+      return { url, expiresAt: new Date(issuedAt.getTime() + expiresInSeconds * 1000) };
+    },
+  };
+}
+
+function isNotFound(error: unknown): boolean {
+  if (!(error instanceof S3ServiceException)) return false;
+  return error.name === 'NoSuchKey' || error.name === 'NotFound' || error.$metadata.httpStatusCode === 404;
+}

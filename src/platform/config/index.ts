@@ -1,0 +1,1 @@
+export { loadConfig, loadDotEnv, describeConfig, ConfigError, configKeys, type Config } from './load.ts';

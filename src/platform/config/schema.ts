@@ -1,0 +1,40 @@
+import { z } from 'zod';
+
+// Every variable the product reads. `.env.example` documents each one; a test keeps the two in step.
+const port = z.coerce.number().int().min(1).max(65535);
+const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
+const bytes = z.coerce.number().int().positive();
+
+export const configSchema = z.object({
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+
+  HOST: z.string().min(1).default('127.0.0.1'),
+  PORT: port.default(3000),
+  PUBLIC_URL: z.url().optional(),
+  CORS_ORIGINS: z.string().default(''),
+  JSON_BODY_LIMIT_BYTES: bytes.default(1_048_576),
+  UPLOAD_MAX_BYTES: bytes.default(5 * 1_048_576),
+  WEB_DIST_DIR: z.string().default('web/dist/browser'),
+
+  DATA_DIR: z.string().default('.data'),
+  PG_PORT: port.default(54329),
+  DATABASE_URL: z.url().optional(),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+
+  EVENTSTORE_URL: z.string().regex(/^(esdb|esdb\+discover|kurrentdb|kurrent):\/\//, 'must start with esdb:// or kurrentdb://').optional(),
+
+  TEMPORAL_ADDRESS: z.string().regex(/^[^:\s]+:\d+$/, 'must be host:port').optional(),
+  TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
+  TEMPORAL_PORT: port.default(7233),
+  TEMPORAL_UI_PORT: port.default(8233),
+
+  READ_YOUR_WRITES_TIMEOUT_MS: z.coerce.number().int().min(0).max(10_000).default(2_000),
+  READYZ_TIMEOUT_MS: z.coerce.number().int().min(50).max(10_000).default(1_500),
+  TRUST_PROXY: bool.default(false),
+});
+
+export type RawConfig = z.infer<typeof configSchema>;
+
+/** Variables that hold secrets: never logged, never printed by `config print`. */
+export const secretKeys: ReadonlySet<string> = new Set(['DATABASE_URL', 'EVENTSTORE_URL']);

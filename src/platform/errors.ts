@@ -1,0 +1,75 @@
+// One table maps every stable error code to its HTTP status and a message a person can read.
+// Modules add their codes here so the API, the OpenAPI document and the web app share one list.
+export const errorCatalog = {
+  BAD_REQUEST: { status: 400, message: 'The request could not be understood.' },
+  MALFORMED_JSON: { status: 400, message: 'The request body is not valid JSON.' },
+  VALIDATION_FAILED: { status: 422, message: 'Some fields are missing or invalid.' },
+  UNAUTHENTICATED: { status: 401, message: 'Please sign in to continue.' },
+  FORBIDDEN: { status: 403, message: 'You are not allowed to do that.' },
+  NOT_FOUND: { status: 404, message: 'Nothing was found at this address.' },
+  METHOD_NOT_ALLOWED: { status: 405, message: 'This address does not accept that method.' },
+  CONFLICT: { status: 409, message: 'Someone else changed this at the same time. Please try again.' },
+  PAYLOAD_TOO_LARGE: { status: 413, message: 'The request body is too large.' },
+  UNSUPPORTED_MEDIA_TYPE: { status: 415, message: 'This content type is not accepted here.' },
+  RATE_LIMITED: { status: 429, message: 'Too many attempts. Please wait and try again.' },
+  INTERNAL: { status: 500, message: 'Something went wrong on our side. It has been logged.' },
+  NOT_READY: { status: 503, message: 'A service the product depends on is not available.' },
+  TIMEOUT: { status: 504, message: 'The operation took too long.' },
+  // files: upload checks, storage and text extraction (docs/extraction.md explains each one)
+  FILE_EMPTY: { status: 422, message: 'The file is empty.' },
+  FILE_TOO_LARGE: { status: 413, message: 'The file is larger than the upload limit.' },
+  UNSUPPORTED_FILE_TYPE: { status: 415, message: 'Please upload a PDF, a Word document (.docx), or a plain text or Markdown file.' },
+  LEGACY_DOC_REFUSED: { status: 415, message: 'Old Word (.doc) or password-protected Office files cannot be read. Save it as .docx or PDF and upload that.' },
+  NOT_UTF8_TEXT: { status: 422, message: 'This text file is not UTF-8. Save it as UTF-8 and try again.' },
+  TEXT_CONTAINS_NUL: { status: 422, message: 'This text file contains binary data.' },
+  FILE_CORRUPT: { status: 422, message: 'The file is damaged or incomplete and cannot be read.' },
+  DOCX_MACROS_REFUSED: { status: 422, message: 'Documents with macros are not accepted. Save it as a plain .docx and try again.' },
+  ARCHIVE_TOO_LARGE: { status: 422, message: 'The document unpacks to far more data than a résumé needs.' },
+  ARCHIVE_TOO_MANY_ENTRIES: { status: 422, message: 'The document has too many internal parts.' },
+  ARCHIVE_NESTED: { status: 422, message: 'Documents with embedded files or archives are not accepted.' },
+  XML_ENTITIES_REFUSED: { status: 422, message: 'The document contains XML declarations that are not accepted.' },
+  PDF_TOO_MANY_PAGES: { status: 422, message: 'The PDF has more pages than a résumé should.' },
+  PDF_ENCRYPTED: { status: 422, message: 'The PDF is password-protected or encrypted. Export it again without protection.' },
+  PDF_STREAM_TOO_LARGE: { status: 422, message: 'The PDF unpacks to far more data than a résumé needs.' },
+  NO_TEXT_LAYER: { status: 422, message: 'No text could be found in this file. A scanned résumé needs to be exported with its text.' },
+  EXTRACTION_TIMEOUT: { status: 422, message: 'Reading this file took too long.' },
+  EXTRACTION_OUT_OF_MEMORY: { status: 422, message: 'Reading this file needed too much memory.' },
+  FILE_NOT_FOUND: { status: 404, message: 'The file was not found.' },
+  STORAGE_KEY_INVALID: { status: 400, message: 'The file address is not valid.' },
+  DOWNLOAD_LINK_INVALID: { status: 404, message: 'This download link is not valid.' },
+  DOWNLOAD_LINK_EXPIRED: { status: 410, message: 'This download link has expired. Open the file again to get a new one.' },
+  // analysis module: the AI engine's answer was unusable, or the AI service could not be reached in time.
+  ANALYSIS_INVALID_OUTPUT: { status: 502, message: 'The analysis service gave an answer we could not use. Please try again.' },
+  ANALYSIS_UNAVAILABLE: { status: 503, message: 'The analysis service is busy. Please try again in a minute.' },
+  ANALYSIS_TIMEOUT: { status: 504, message: 'The analysis took too long. Please try again.' },
+  // accounts: sign-up, sign-in, sessions, CSRF, plans (docs/accounts.md)
+  EMAIL_TAKEN: { status: 409, message: 'An account with this e-mail address already exists. Sign in instead.' },
+  INVALID_CREDENTIALS: { status: 401, message: 'The e-mail address or the password is not right.' },
+  WEAK_PASSWORD: { status: 422, message: 'Please choose a longer or less common password (10 to 128 characters).' },
+  SESSION_EXPIRED: { status: 401, message: 'Your session has ended. Please sign in again.' },
+  SESSION_REVOKED: { status: 401, message: 'For your security this session was ended. Please sign in again.' },
+  CSRF_FAILED: { status: 403, message: 'The security token is missing or invalid. Reload the page and try again.' },
+  PLAN_UPGRADE_REQUIRED: { status: 403, message: 'This is part of the PRO plan.' },
+  FREE_ANALYSIS_USED: { status: 402, message: 'Your free analysis is used up. Create an account to continue.' },
+  PASSWORD_MISMATCH: { status: 403, message: 'The current password is not right.' },
+} as const satisfies Record<string, { status: number; message: string }>;
+
+export type ErrorCode = keyof typeof errorCatalog;
+
+/** An error the API answers with its code; anything else becomes INTERNAL without details. */
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly status: number;
+  readonly details: unknown;
+  constructor(code: ErrorCode, options: { message?: string; details?: unknown; cause?: unknown } = {}) {
+    super(options.message ?? errorCatalog[code].message, { cause: options.cause });
+    this.name = 'AppError';
+    this.code = code;
+    this.status = errorCatalog[code].status;
+    this.details = options.details;
+  }
+}
+
+export function isAppError(error: unknown): error is AppError {
+  return error instanceof Error && error.name === 'AppError' && 'code' in error;
+}

@@ -1,0 +1,2 @@
+export { connectTemporalClient, type TemporalClient } from './client.ts';
+export { runWorkers, installTemporalRuntime, type WorkerPlan, type RunningWorkers } from './worker.ts';

@@ -1,0 +1,19 @@
+import type { Projection } from './define-projection.ts';
+import { streamCatalog } from './stream-catalog.ts';
+import { accountReadModels } from './users-read-models.ts';
+
+// Every projection the projector runs. A module adds its read models here.
+export const projections: readonly Projection[] = [streamCatalog, ...accountReadModels];
+
+export function projectionNamed(name: string): Projection | undefined {
+  return projections.find((p) => p.name === name);
+}
+
+export { defineProjection, tablePrefix, type Projection, type ProjectionBatchHandler, type ProjectionHandler, type ProjectionSpec } from './define-projection.ts';
+export { streamCatalog } from './stream-catalog.ts';
+export { startProjector, type RunningProjector, type ProjectorOptions } from './projector.ts';
+export { prepareProjection, rebuildProjection } from './setup.ts';
+export { applyBatch } from './apply-batch.ts';
+export { projectionStatus, type ProjectionStatus } from './status.ts';
+export { createPositionWaiter, type PositionWaiter } from './position-waiter.ts';
+export { createReadYourWrites, parseMinPosition } from './read-your-writes.ts';

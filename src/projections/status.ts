@@ -1,0 +1,29 @@
+import { sql, type DatabasePool } from 'slonik';
+import { z } from 'zod';
+import type { Projection } from './define-projection.ts';
+
+export type ProjectionStatus = {
+  name: string;
+  codeVersion: number;
+  storedVersion: number | null;
+  position: number;
+  updatedAt: string | null;
+};
+
+const row = z.object({ name: z.string(), version: z.number(), position: z.bigint(), updated_at: z.number() });
+
+/** Where each projection stands; storedVersion null means the projector never started it. */
+export async function projectionStatus(pool: DatabasePool, projections: readonly Projection[]): Promise<ProjectionStatus[]> {
+  const rows = await pool.any(sql.type(row)`select name, version, position, updated_at from projection_checkpoints`);
+  const byName = new Map(rows.map((r) => [r.name, r]));
+  return projections.map((projection) => {
+    const stored = byName.get(projection.name);
+    return {
+      name: projection.name,
+      codeVersion: projection.version,
+      storedVersion: stored?.version ?? null,
+      position: stored ? Number(stored.position) : 0,
+      updatedAt: stored ? new Date(stored.updated_at).toISOString() : null,
+    };
+  });
+}

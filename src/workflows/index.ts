@@ -1,0 +1,2 @@
+// Every workflow the pipeline worker runs is exported here (the worker bundles this file).
+export { draftPipeline } from './draft-pipeline/workflow.ts';
