@@ -4,11 +4,14 @@
 // then leaves those optional dependencies out of package-lock.json, and `npm ci` refuses the lock
 // ("Missing: <name>@ from lock file"). This adds a lock entry for each missing off-platform build,
 // with the os/cpu/libc that its name encodes, so `npm ci` sees the lock in sync and skips them as
-// incompatible without fetching anything. Run it after every `npm install` that changes the lock.
+// incompatible without fetching anything. Run it after every `npm install` that changes a lock:
+// `node scripts/complete-lockfile.mjs` (the root lock) or `node scripts/complete-lockfile.mjs web`.
 import { readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const lockPath = fileURLToPath(new URL('../package-lock.json', import.meta.url));
+const root = fileURLToPath(new URL('..', import.meta.url));
+const lockPath = join(resolve(root, process.argv[2] ?? '.'), 'package-lock.json');
 const lock = JSON.parse(readFileSync(lockPath, 'utf8'));
 const packages = lock.packages;
 
