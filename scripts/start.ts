@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { ConfigError, loadConfig, loadDotEnv } from '../src/platform/config/index.ts';
+import { ConfigError, loadConfig, loadDotEnv, type Config } from '../src/platform/config/index.ts';
 import { root } from './lib/paths.ts';
 import { log, run } from './lib/proc.ts';
 import { stackDown, stackUp, type Stack } from './lib/stack.ts';
@@ -11,7 +11,7 @@ import { buildWebIfStale } from './lib/web.ts';
 // Ctrl-C or SIGTERM stops everything this command started, and nothing else.
 const begun = Date.now();
 loadDotEnv();
-let config;
+let config: Config;
 try {
   config = loadConfig();
 } catch (error) {
@@ -27,7 +27,7 @@ async function shutdown(code: number): Promise<never> {
     shuttingDown = true;
     log('start', 'shutting down…');
     await supervisor.stop();
-    await stackDown(config!, started);
+    await stackDown(config, started);
     log('start', 'stopped');
   }
   process.exit(code);

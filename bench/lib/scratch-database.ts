@@ -30,7 +30,7 @@ async function admin(url: string, statement: string): Promise<void> {
   try {
     await client.connect();
   } catch (error) {
-    throw new Error(`no PostgreSQL at ${new URL(url).host}: set DATABASE_URL or run \`npm run stack -- up\` (${(error as Error).message})`);
+    throw new Error(`no PostgreSQL at ${new URL(url).host}: set DATABASE_URL or run \`npm run stack -- up\` (${(error as Error).message})`, { cause: error });
   }
   try {
     await client.query(statement);

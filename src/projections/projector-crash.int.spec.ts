@@ -87,7 +87,7 @@ describe('projector under SIGKILL', () => {
     const last = spawnProjector();
     await waitForCheckpoint(db.pool, 'stream-catalog', await store.headPosition(), 60_000);
     last.kill('SIGTERM');
-    const [code] = await once(last, 'exit');
+    const [code] = (await once(last, 'exit')) as [number | null];
     expect(code).toBe(0);
 
     const survived = await streamCatalogRows(db.pool);

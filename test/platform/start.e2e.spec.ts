@@ -27,8 +27,8 @@ function startProduct(): { child: ChildProcess; ready: Promise<number>; output: 
       output += chunk.toString();
       if (output.includes('is ready at')) resolve(Date.now() - begun);
     };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', onData);
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
     child.once('exit', (code) => reject(new Error(`npm start exited ${code} before ready:\n${output}`)));
   });
   return { child, ready, output: () => output };

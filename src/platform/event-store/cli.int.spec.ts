@@ -17,11 +17,11 @@ async function run(url: string, args: string[], untilLines?: number): Promise<{ 
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (chunk: Buffer) => {
-    stdout += chunk;
+    stdout += chunk.toString();
     if (untilLines && stdout.split('\n').filter(Boolean).length >= untilLines) child.kill('SIGINT');
   });
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk));
-  const [code] = await once(child, 'exit');
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const [code] = (await once(child, 'exit')) as [number | null];
   return { code, lines: stdout.split('\n').filter(Boolean), stderr };
 }
 
@@ -40,7 +40,7 @@ describe('events CLI', () => {
     const { code, lines } = await run(db.url, ['stream', 'candidate-1']);
     expect(code).toBe(0);
     expect(lines).toHaveLength(1);
-    const event = JSON.parse(lines[0]!);
+    const event = JSON.parse(lines[0]!) as { data: unknown };
     expect(event).toMatchObject({ streamId: 'candidate-1', streamPosition: 0, type: 'CandidateRegistered', metadata: { commandId: 'cmd-1', actor: { kind: 'guest', id: 'g-1' } } });
     expect(event.data).toEqual({ email: '[redacted]', profile: { fullName: '[redacted]', seniority: 'senior' } });
     expect(lines[0]).not.toContain('ada@example.com');
@@ -48,7 +48,7 @@ describe('events CLI', () => {
 
   it('tails the store from a position until interrupted', async () => {
     const { lines, stderr } = await run(db.url, ['tail', '--from', '0'], 1);
-    expect(JSON.parse(lines[0]!).type).toBe('CandidateRegistered');
+    expect((JSON.parse(lines[0]!) as { type: string }).type).toBe('CandidateRegistered');
     expect(stderr).toContain('following from position 0');
   });
 

@@ -23,7 +23,7 @@ function visit(value: unknown, path: string, ancestors: Set<object>, problems: s
     problems.push(`${path} refers back to itself`);
     return;
   }
-  const proto = Object.getPrototypeOf(value);
+  const proto: unknown = Object.getPrototypeOf(value);
   if (!Array.isArray(value) && proto !== Object.prototype && proto !== null) {
     problems.push(`${path} is a ${value.constructor?.name ?? 'class instance'}, not a plain object`);
     return;

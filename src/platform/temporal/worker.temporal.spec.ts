@@ -5,6 +5,7 @@ import { WorkflowFailedError } from '@temporalio/client';
 import { loadConfig } from '../config/index.ts';
 import { connectTemporalClient, installTemporalRuntime, runWorkers, type RunningWorkers, type TemporalClient } from './index.ts';
 import { createGreetingActivities } from '../../../test/support/greeting-activities.ts';
+import type { greetingWorkflow } from '../../../test/support/workflows/greeting.ts';
 
 // Against the real Temporal dev server the test stack runs (TEMPORAL_ADDRESS from global set-up).
 const config = loadConfig();
@@ -32,7 +33,7 @@ afterAll(async () => {
 describe('worker plumbing against a real Temporal server', () => {
   it('runs a workflow and retries a transient activity failure', async () => {
     state.attempts = 0;
-    const result = await temporal.client.workflow.execute('greetingWorkflow', {
+    const result = await temporal.client.workflow.execute<typeof greetingWorkflow>('greetingWorkflow', {
       taskQueue, workflowId: `greet-${randomUUID()}`, args: [{ name: 'flaky', taskQueue }],
     });
     expect(result).toBe('hello flaky');
@@ -41,7 +42,7 @@ describe('worker plumbing against a real Temporal server', () => {
 
   it('reports a non-retryable failure by its type after exactly one attempt', async () => {
     state.attempts = 0;
-    const run = temporal.client.workflow.execute('greetingWorkflow', {
+    const run = temporal.client.workflow.execute<typeof greetingWorkflow>('greetingWorkflow', {
       taskQueue, workflowId: `greet-${randomUUID()}`, args: [{ name: '', taskQueue }], workflowExecutionTimeout: '20 seconds',
     });
     const error = await run.catch((e: unknown) => e);

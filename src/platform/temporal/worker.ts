@@ -1,8 +1,8 @@
 import { DefaultLogger, NativeConnection, Runtime, Worker, type WorkerOptions } from '@temporalio/worker';
-import { temporalConnection, type TaskQueue } from '../../../temporal.config.ts';
+import { temporalConnection } from '../../../temporal.config.ts';
 
 export type WorkerPlan = {
-  taskQueue: TaskQueue | string;
+  taskQueue: string;
   activities?: object;
   workflowsPath?: string;
   workflowBundle?: WorkerOptions['workflowBundle'];

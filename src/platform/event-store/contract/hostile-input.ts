@@ -6,7 +6,7 @@ import { added, command, uniqueCategory } from './fixtures.ts';
 // Whatever a buggy caller sends, the store refuses it whole and writes nothing.
 export function hostileInputContract(store: () => EventStore): void {
   const refuses = async (streamId: string, events: NewEvent[], options: Partial<AppendOptions>, problem: RegExp) => {
-    const error = await store().append(streamId, events, { expectedRevision: 'any', command: command(), ...options } as AppendOptions).catch((e: unknown) => e);
+    const error = await store().append(streamId, events, { expectedRevision: 'any', command: command(), ...options }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(InvalidEventError);
     expect((error as InvalidEventError).problems.join('\n')).toMatch(problem);
   };
