@@ -42,7 +42,7 @@ export class PipelineState {
   private current?: string;
 
   constructor(snapshot: PipelineSnapshot) {
-    this.s = structuredClone(snapshot);
+    this.s = copy(snapshot);
   }
 
   static fresh(draftId: string, remindAt: number): PipelineState {
@@ -126,7 +126,7 @@ export class PipelineState {
   snapshot(): PipelineSnapshot {
     const finished = this.s.jobs.filter((j) => j.status === 'succeeded' || j.status === 'failed');
     const dropped = new Set(finished.slice(0, Math.max(0, finished.length - KEEP_FINISHED_JOBS)).map((j) => j.jobId));
-    return structuredClone({ ...this.s, jobs: this.s.jobs.filter((j) => !dropped.has(j.jobId)) });
+    return copy({ ...this.s, jobs: this.s.jobs.filter((j) => !dropped.has(j.jobId)) });
   }
 
   progress(): PipelineProgress {
@@ -136,4 +136,9 @@ export class PipelineState {
   private finish(): void {
     delete this.current;
   }
+}
+
+/** The workflow sandbox has no structuredClone; the snapshot is plain JSON by construction. */
+function copy<T>(value: T): T {
+  return JSON.parse(JSON.stringify(value)) as T;
 }
