@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadConfig } from '../src/platform/config/index.ts';
@@ -7,6 +6,7 @@ import { root } from './lib/paths.ts';
 import { log } from './lib/proc.ts';
 import { applyTestProfile } from './lib/profiles.ts';
 import { stackDown, stackUp, type Stack } from './lib/stack.ts';
+import { runStep } from './lib/step.ts';
 import { buildWebIfStale, ensureWebDeps, hasWebApp } from './lib/web.ts';
 
 // `npm test`: lint, typecheck and every suite against real services, then one summary line.
@@ -20,21 +20,23 @@ const resultsDir = join(root, '.data', 'test', 'results');
 rmSync(resultsDir, { recursive: true, force: true });
 mkdirSync(resultsDir, { recursive: true });
 
-function check(name: string, command: string, commandArgs: string[], cwd = root): void {
+const minutes = (n: number) => n * 60_000;
+
+async function check(name: string, command: string, commandArgs: string[]): Promise<void> {
   log('test', `${name}…`);
-  const status = spawnSync(command, commandArgs, { cwd, stdio: 'inherit' }).status;
-  outcomes.push({ name, passed: status === 0 ? 1 : 0, failed: status === 0 ? 0 : 1, skipped: 0 });
+  const { status, timedOut } = await runStep(command, commandArgs, { cwd: root, limitMs: minutes(10) });
+  outcomes.push({ name, passed: status === 0 ? 1 : 0, failed: status === 0 ? 0 : 1, skipped: 0, ...(timedOut ? { note: 'timed out' } : {}) });
 }
 
-function jest(project: string, extra: string[]): void {
+async function jest(project: string, extra: string[], limitMs: number): Promise<void> {
   log('test', `jest ${project}…`);
   const output = join(resultsDir, `${project}.json`);
-  const status = spawnSync('npm', ['run', '-s', 'jest', '--', '--selectProjects', project, '--passWithNoTests', '--json', `--outputFile=${output}`, ...extra], {
+  const { status, timedOut } = await runStep('npm', ['run', '-s', 'jest', '--', '--selectProjects', project, '--passWithNoTests', '--json', `--outputFile=${output}`, ...extra], {
     cwd: root,
-    stdio: 'inherit',
-  }).status;
+    limitMs,
+  });
   if (!existsSync(output)) {
-    outcomes.push({ name: `jest ${project}`, passed: 0, failed: 1, skipped: 0, note: `jest exited ${status} without results` });
+    outcomes.push({ name: `jest ${project}`, passed: 0, failed: 1, skipped: 0, note: timedOut ? 'timed out' : `jest exited ${status} without results` });
     return;
   }
   const report = JSON.parse(readFileSync(output, 'utf8')) as { numPassedTests: number; numFailedTests: number; numPendingTests: number; numRuntimeErrorTestSuites: number };
@@ -49,11 +51,9 @@ function jest(project: string, extra: string[]): void {
 }
 
 /** Vitest (through `ng test`) prints "Tests  N passed | M failed (T)"; count those, not one exit code. */
-function webUnitTests(): void {
+async function webUnitTests(): Promise<void> {
   log('test', 'web unit tests…');
-  const result = spawnSync('npm', ['test'], { cwd: join(root, 'web'), encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' } });
-  process.stdout.write(result.stdout ?? '');
-  process.stderr.write(result.stderr ?? '');
+  const result = await runStep('npm', ['test'], { cwd: join(root, 'web'), capture: true, limitMs: minutes(10), env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' } });
   const line = /^\s*Tests\s+(.*)$/m.exec(`${result.stdout}`)?.[1] ?? '';
   const count = (word: string) => Number(new RegExp(`(\\d+) ${word}`).exec(line)?.[1] ?? 0);
   const passed = count('passed');
@@ -72,24 +72,24 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 }
 
 try {
-  if (wants('lint')) check('lint', 'npm', ['run', '-s', 'lint']);
-  if (wants('typecheck')) check('typecheck', 'npm', ['run', '-s', 'typecheck']);
-  if (wants('unit')) jest('unit', []);
+  if (wants('lint')) await check('lint', 'npm', ['run', '-s', 'lint']);
+  if (wants('typecheck')) await check('typecheck', 'npm', ['run', '-s', 'typecheck']);
+  if (wants('unit')) await jest('unit', [], minutes(15));
   const needsStack = ['integration', 'temporal', 'e2e'].some(wants);
   if (needsStack) {
     started = await stackUp(config, { fast: true });
     Object.assign(process.env, { STACK_READY: '1', DATABASE_URL: config.databaseUrl, TEMPORAL_ADDRESS: config.temporalAddress });
   }
-  if (wants('integration')) jest('integration', ['--maxWorkers=2']);
-  if (wants('temporal')) jest('temporal', ['--runInBand']);
+  if (wants('integration')) await jest('integration', ['--maxWorkers=2'], minutes(20));
+  if (wants('temporal')) await jest('temporal', ['--runInBand'], minutes(15));
   if (wants('e2e')) {
     ensureChromium();
     buildWebIfStale();
-    jest('e2e', ['--runInBand']);
+    await jest('e2e', ['--runInBand'], minutes(15));
   }
   if (wants('web') && hasWebApp()) {
     ensureWebDeps();
-    webUnitTests();
+    await webUnitTests();
   }
 } catch (error) {
   outcomes.push({ name: 'set-up', passed: 0, failed: 1, skipped: 0, note: (error as Error).message });

@@ -13,7 +13,13 @@ export function ensureWebDeps(): void {
   const marker = join(web, 'node_modules', '.package-lock.json');
   if (existsSync(marker) && statSync(marker).mtimeMs >= statSync(join(web, 'package-lock.json')).mtimeMs) return;
   log('web', 'installing the web app dependencies (npm ci)…');
-  run('npm', ['ci', '--no-audit', '--no-fund'], { cwd: web, quiet: false });
+  const first = run('npm', ['ci', '--no-audit', '--no-fund'], { cwd: web, quiet: false, allowFail: true });
+  if (first.status === 0) return;
+  // npm ci has failed here once mid-extraction ("tarball seems to be corrupted", ENOENT on a
+  // package folder); a checked cache and a second try recover from that transient state.
+  log('web', `npm ci failed (${first.status}); verifying the npm cache and trying once more…`);
+  run('npm', ['cache', 'verify'], { cwd: web, allowFail: true });
+  run('npm', ['ci', '--no-audit', '--no-fund', '--prefer-online'], { cwd: web, quiet: false });
 }
 
 function newestMtime(dir: string): number {

@@ -35,10 +35,14 @@ async function withWorkers<T>(env: TestWorkflowEnvironment, script: Script, body
   const rec = createScriptedActivities(script);
   const workers = await Promise.all(Object.values(taskQueues).map((taskQueue) =>
     Worker.create({ connection: env.nativeConnection, namespace: env.namespace ?? 'default', taskQueue, workflowBundle: bundle, activities: rec.activities })));
-  return Promise.race([
-    Promise.all(workers.map((w) => w.run())).then(() => { throw new Error('workers stopped early'); }),
-    body(rec).finally(() => workers.forEach((w) => w.shutdown())),
-  ]);
+  const running = Promise.all(workers.map((w) => w.run()));
+  try {
+    return await Promise.race([running.then((): never => { throw new Error('workers stopped early'); }), body(rec)]);
+  } finally {
+    // The next test registers the same task queues: these workers must be fully gone first.
+    for (const w of workers) if (w.getState() === 'RUNNING') w.shutdown();
+    await running.catch(() => undefined);
+  }
 }
 
 function startDraft(env: TestWorkflowEnvironment, draftId = randomUUID()) {
