@@ -4,6 +4,9 @@ import { fileURLToPath } from 'node:url';
 import { ConfigError, describeConfig, loadConfig, loadDotEnv, type Config } from '../platform/config/index.ts';
 import { openPool, type DatabasePool } from '../platform/db/index.ts';
 import { createEventStore } from '../platform/event-store/index.ts';
+import { accountsOptionsFromEnv, createAccountsModule } from '../modules/accounts/index.ts';
+import { createPositionWaiter } from '../projections/index.ts';
+import { eventCatalog } from './event-catalog.ts';
 import { postgresCheck, temporalCheck } from '../platform/http/dependency-checks.ts';
 import { createApp, createLogger, startHttpServer, type ReadinessCheck, type Router } from '../platform/http/index.ts';
 
@@ -55,7 +58,7 @@ process.off('SIGINT', stopBeforeStart);
 if (!opened) process.exit(0);
 const pool = opened;
 
-const eventStore = createEventStore({ config, pool, onError: (error) => logger.error({ err: error }, 'event store error') });
+const eventStore = createEventStore({ config, pool, catalog: eventCatalog, onError: (error) => logger.error({ err: error }, 'event store error') });
 const temporal = temporalCheck({ address: config.temporalAddress, connectTimeoutMs: config.READYZ_TIMEOUT_MS });
 const readiness: ReadinessCheck[] = [
   postgresCheck(pool),
@@ -63,10 +66,28 @@ const readiness: ReadinessCheck[] = [
   { name: 'event-store', check: () => eventStore.healthCheck() },
 ];
 
-// Module routers are added here as the modules arrive (each module's index.ts exports its router).
-const routers: Router[] = [];
+const positionWaiter = createPositionWaiter(pool, { defaultTimeoutMs: config.READ_YOUR_WRITES_TIMEOUT_MS });
+const accounts = createAccountsModule({
+  pool,
+  eventStore,
+  positionWaiter,
+  readYourWritesTimeoutMs: config.READ_YOUR_WRITES_TIMEOUT_MS,
+  options: accountsOptionsFromEnv({ ...config, corsOrigins: config.corsOrigins }),
+  logger: logger.child({ module: 'accounts' }),
+});
+await accounts.prepare();
 
-const app = createApp({ config, logger, readiness, routers, webDistDir: resolve(root, config.WEB_DIST_DIR) });
+// Each module's index.ts exports its router; they are mounted in this order.
+const routers: Router[] = [accounts.router];
+
+const app = createApp({
+  config,
+  logger,
+  readiness,
+  middleware: [accounts.middleware.csrf, accounts.middleware.actor],
+  routers,
+  webDistDir: resolve(root, config.WEB_DIST_DIR),
+});
 const server = await startHttpServer(app, config);
 logger.info({ url: server.url, publicUrl: config.publicUrl, env: config.NODE_ENV }, `API listening on ${server.url}`);
 
@@ -76,6 +97,8 @@ async function shutdown(signal: NodeJS.Signals): Promise<void> {
   stopping = true;
   logger.info({ signal }, 'API stopping');
   const results = await Promise.allSettled([server.close(shutdownTimeoutMs)]);
+  accounts.close();
+  positionWaiter.close();
   const closed = await Promise.allSettled([temporal.close(), eventStore.close()]);
   const ended = await Promise.allSettled([pool.end()]);
   for (const result of [...results, ...closed, ...ended]) {

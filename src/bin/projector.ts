@@ -1,8 +1,9 @@
 import pino from 'pino';
 import { ConfigError, describeConfig, loadConfig, loadDotEnv } from '../platform/config/index.ts';
 import { migrate, openPool } from '../platform/db/index.ts';
-import { createEventStore, emptyCatalog } from '../platform/event-store/index.ts';
+import { createEventStore } from '../platform/event-store/index.ts';
 import { projections, startProjector } from '../projections/index.ts';
+import { eventCatalog } from './event-catalog.ts';
 
 // The projector process: migrates, then keeps every registered read model up to date with the
 // event store. SIGTERM/SIGINT stop it between batches (a batch in flight commits or rolls back
@@ -23,9 +24,8 @@ logger.debug({ config: describeConfig(config) }, 'configuration');
 
 const pool = await openPool(config.databaseUrl, { maximumPoolSize: Math.max(2, projections.length + 2) });
 await migrate(pool);
-// The modules' event catalog goes here once they declare events, so old shapes reach the
-// handlers upcast; with the empty catalog events are handed over exactly as stored.
-const eventStore = createEventStore({ config, pool, catalog: emptyCatalog, onError: (err) => logger.warn({ err }, 'event store') });
+// With the product's catalog, old event shapes reach the handlers upcast.
+const eventStore = createEventStore({ config, pool, catalog: eventCatalog, onError: (err) => logger.warn({ err }, 'event store') });
 const projector = startProjector({
   pool,
   eventStore,

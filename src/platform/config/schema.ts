@@ -4,6 +4,7 @@ import { z } from 'zod';
 const port = z.coerce.number().int().min(1).max(65535);
 const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 const bytes = z.coerce.number().int().positive();
+const secret = z.string().min(32, 'must be at least 32 characters (openssl rand -base64 32)');
 
 export const configSchema = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
@@ -32,9 +33,16 @@ export const configSchema = z.object({
   READ_YOUR_WRITES_TIMEOUT_MS: z.coerce.number().int().min(0).max(10_000).default(2_000),
   READYZ_TIMEOUT_MS: z.coerce.number().int().min(50).max(10_000).default(1_500),
   TRUST_PROXY: bool.default(false),
+
+  // Accounts: secrets are optional outside production (generated once into DATA_DIR/secrets).
+  AUTH_SECRET: secret.optional(),
+  GUEST_SECRET: secret.optional(),
+  PERSONAL_DATA_KEY: secret.optional(),
+  PRICE_PER_ANALYSIS: z.coerce.number().int().nonnegative().default(499),
+  CURRENCY: z.string().regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code such as EUR').default('EUR'),
 });
 
 export type RawConfig = z.infer<typeof configSchema>;
 
 /** Variables that hold secrets: never logged, never printed by `config print`. */
-export const secretKeys: ReadonlySet<string> = new Set(['DATABASE_URL', 'EVENTSTORE_URL']);
+export const secretKeys: ReadonlySet<string> = new Set(['DATABASE_URL', 'EVENTSTORE_URL', 'AUTH_SECRET', 'GUEST_SECRET', 'PERSONAL_DATA_KEY']);

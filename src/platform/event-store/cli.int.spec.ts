@@ -7,7 +7,7 @@ import { createTestDatabase, type TestDatabase } from '../../../test/support/db.
 import { createEventCatalog, defineEvent } from './catalog.ts';
 import { createPostgresEventStore } from './postgres/index.ts';
 
-const cli = fileURLToPath(new URL('./cli.ts', import.meta.url));
+const cli = fileURLToPath(new URL('../../bin/events.ts', import.meta.url));
 const catalog = createEventCatalog([
   defineEvent('CandidateRegistered', z.object({ email: z.string(), profile: z.object({ fullName: z.string(), seniority: z.string() }) })),
 ]);

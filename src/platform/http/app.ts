@@ -24,6 +24,8 @@ export type CreateAppOptions = {
   logger: Logger;
   /** Dependencies /readyz checks, in parallel, each within READYZ_TIMEOUT_MS. */
   readiness: readonly ReadinessCheck[];
+  /** Cross-cutting middleware (CSRF, the caller's identity), run before every router. */
+  middleware?: readonly Middleware[];
   /** The modules' routers, mounted in order after /healthz and /readyz. */
   routers: readonly Router[];
   /** The Angular build output; defaults to WEB_DIST_DIR resolved from the working directory. */
@@ -80,6 +82,7 @@ export function createApp(options: CreateAppOptions): App {
   app.use(noStoreForApi());
   app.use(health.routes());
   app.use(jsonBody({ limitBytes: config.JSON_BODY_LIMIT_BYTES }));
+  for (const middleware of options.middleware ?? []) app.use(middleware as Middleware<AppState>);
   for (const router of options.routers) app.use(router.routes());
   app.use(fallback({ routers, web: webApp({ dir: options.webDistDir ?? resolve(config.WEB_DIST_DIR) }) }));
   return app;

@@ -8,7 +8,7 @@ import {
   provideHttpClient,
   withFetch,
   withInterceptors,
-  withXsrfConfiguration,
+  withNoXsrfProtection,
 } from '@angular/common/http';
 import {
   provideRouter,
@@ -19,6 +19,7 @@ import {
 import { MatIconRegistry } from '@angular/material/icon';
 import { routes } from './app.routes';
 import { apiErrorInterceptor } from './core/api/api-error.interceptor';
+import { csrfInterceptor } from './core/api/csrf.interceptor';
 import { PageTitleStrategy } from './core/page-title-strategy';
 
 export const appConfig: ApplicationConfig = {
@@ -32,10 +33,9 @@ export const appConfig: ApplicationConfig = {
     { provide: TitleStrategy, useClass: PageTitleStrategy },
     provideHttpClient(
       withFetch(),
-      withInterceptors([apiErrorInterceptor]),
-      // Double-submit CSRF: the API sets a readable XSRF-TOKEN cookie; Angular echoes it in this
-      // header on every unsafe same-origin request.
-      withXsrfConfiguration({ cookieName: 'XSRF-TOKEN', headerName: 'X-XSRF-TOKEN' }),
+      // The API's own signed double-submit token replaces Angular's cookie-reading XSRF support.
+      withInterceptors([apiErrorInterceptor, csrfInterceptor]),
+      withNoXsrfProtection(),
     ),
     provideAppInitializer(() => {
       // Icons come from the self-hosted Material Symbols font (@fontsource), never a CDN.

@@ -1,0 +1,6 @@
+import { accountEvents } from '../modules/accounts/index.ts';
+import { createEventCatalog } from '../platform/event-store/index.ts';
+
+// Every event type the product writes, one list for the API, the worker, the projector and the
+// support CLI: appends are validated against it and old shapes are upcast on the way out.
+export const eventCatalog = createEventCatalog([...accountEvents]);
