@@ -14,6 +14,7 @@ createRuleTester().run('module-boundary', moduleBoundary, {
     { name: 'platform code', filename: at('src/modules/drafts/service.ts'), code: "import { AppError } from '../../platform/errors.ts';", options },
     { name: 're-export through the index', filename: at('scripts/seed.ts'), code: "export { seed } from '../src/modules/accounts/index.ts';", options },
     { name: 'dynamic import of an index', filename: at('bench/run.ts'), code: "await import('../src/modules/analysis/index.ts');", options },
+    { name: 'a spec using another module\'s testing folder', filename: at('src/modules/jobs/jobs.int.spec.ts'), code: "import { startHarness } from '../accounts/testing/harness.ts';", options },
     { name: 'a module whose name starts like another', filename: at('src/modules/drafts-archive/x.ts'), code: "import { y } from '../drafts-archive/y.ts';", options },
   ],
   invalid: [
@@ -38,6 +39,7 @@ createRuleTester().run('module-boundary', moduleBoundary, {
     { name: 'a named re-export', filename: at('src/bin/api.ts'), code: "export { a } from '../modules/files/upload/a.ts';", options, errors: [{ messageId: 'internal' }] },
     { name: 'a directory import is not the index', filename: at('src/bin/api.ts'), code: "import x from '../modules/files';", options, errors: [{ messageId: 'internal' }] },
     { name: 'a detour through .. does not help', filename: at('src/modules/drafts/service.ts'), code: "import { p } from '../drafts/../accounts/password.ts';", options, errors: [{ messageId: 'internal' }] },
+    { name: 'production code may not use a testing folder', filename: at('src/modules/jobs/module.ts'), code: "import { startHarness } from '../accounts/testing/harness.ts';", options, errors: [{ messageId: 'internal' }] },
     { name: 'an index.ts that is not the module root', filename: at('src/modules/drafts/service.ts'), code: "import { p } from '../accounts/sessions/index.ts';", options, errors: [{ messageId: 'internal' }] },
   ],
 });

@@ -29,7 +29,8 @@ export type PipelineSnapshot = {
 
 export type PipelineProgress = PipelineSnapshot & { currentJobId?: string };
 
-const stepsOf: Record<JobKind, StepName[]> = {
+/** The steps each kind of job runs, in order (shared with the jobs read model). */
+export const stepsOf: Readonly<Record<JobKind, readonly StepName[]>> = {
   analysis: ['pay', 'extract', 'analyze'],
   rewrite: ['rewrite'],
   finalize: ['export'],

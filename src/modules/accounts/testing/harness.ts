@@ -1,9 +1,9 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createTestDatabase, type TestDatabase } from '../../../../test/support/db.ts';
-import { createEventCatalog, createPostgresEventStore, type EventStore } from '../../../platform/event-store/index.ts';
+import { createEventCatalog, createPostgresEventStore, type EventDefinition, type EventStore } from '../../../platform/event-store/index.ts';
 import { createApp, createLogger, type Router } from '../../../platform/http/index.ts';
-import { startProjector, type RunningProjector } from '../../../projections/index.ts';
+import { startProjector, type Projection, type RunningProjector } from '../../../projections/index.ts';
 import { accountEvents } from '../events.ts';
 import { createAccountsModule, accountProjections, type AccountsDeps, type AccountsModule } from '../module.ts';
 import { AccountsOptions } from '../options.ts';
@@ -28,13 +28,19 @@ export type Harness = {
   close(): Promise<void>;
 };
 
-export type HarnessOptions = Partial<Pick<AccountsDeps, 'rateRules'>> & { extraRouters?: (accounts: AccountsModule) => Router[]; database?: TestDatabase };
+export type HarnessOptions = Partial<Pick<AccountsDeps, 'rateRules'>> & {
+  extraRouters?: (accounts: AccountsModule, eventStore: EventStore) => Router[];
+  database?: TestDatabase;
+  /** Other modules' events and read models, for suites that test them behind real accounts. */
+  extraEvents?: readonly EventDefinition[];
+  extraProjections?: readonly Projection[];
+};
 
 const generous = { limit: 100_000, windowSeconds: 60 };
 
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
   const db = options.database ?? (await createTestDatabase({ poolSize: 20 }));
-  const eventStore = createPostgresEventStore({ pool: db.pool, databaseUrl: db.url, catalog: createEventCatalog([...accountEvents]), pollIntervalMs: 200 });
+  const eventStore = createPostgresEventStore({ pool: db.pool, databaseUrl: db.url, catalog: createEventCatalog([...accountEvents, ...(options.extraEvents ?? [])]), pollIntervalMs: 200 });
   const clock = movableClock();
   const accounts = createAccountsModule({
     pool: db.pool,
@@ -52,12 +58,13 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     },
   });
   await accounts.prepare();
-  const projector: RunningProjector = startProjector({ pool: db.pool, eventStore, projections: accountProjections, retryDelayMs: 100 });
+  const projector: RunningProjector = startProjector({ pool: db.pool, eventStore, projections: [...accountProjections, ...(options.extraProjections ?? [])], retryDelayMs: 100 });
   const app = createApp({
     config: { NODE_ENV: 'test', corsOrigins: [publicUrl], JSON_BODY_LIMIT_BYTES: 65_536, READYZ_TIMEOUT_MS: 500, TRUST_PROXY: false, WEB_DIST_DIR: '/nonexistent' },
     logger: createLogger({ LOG_LEVEL: 'silent' }),
     readiness: [],
-    routers: [accounts.router, ...(options.extraRouters?.(accounts) ?? [])],
+    middleware: [accounts.middleware.csrf, accounts.middleware.actor],
+    routers: [accounts.router, ...(options.extraRouters?.(accounts, eventStore) ?? [])],
   });
   const handle = app.callback();
   const server = createServer((req, res) => void handle(req, res));

@@ -1,0 +1,81 @@
+import type { Context, Middleware } from 'koa';
+import { z } from 'zod';
+import { AppError } from '../../platform/errors.ts';
+import type { CommandContext } from '../../platform/event-store/index.ts';
+import { createRouter, requestBody, validate, type Router } from '../../platform/http/index.ts';
+import type { JobOwner } from './events.ts';
+import { streamJob, type StreamOptions } from './job-events-stream.ts';
+import type { JobReadModel } from './read-model.ts';
+import type { JobRequest, JobService } from './service.ts';
+
+// Starting work on a draft answers 202 { jobId } at once; the job is then followed with
+// GET /api/jobs/:id or its event stream. Everything is scoped to the caller (user or guest).
+
+export type JobRouteDeps = {
+  service: JobService;
+  readModel: JobReadModel;
+  /** The caller as a job owner; a guest is created on first use. */
+  ownerOf(ctx: Context): Promise<JobOwner>;
+  /** The caller's own, live draft? Anything else answers 404. */
+  ownsDraft(owner: JobOwner, draftId: string): Promise<boolean>;
+  /** Refuses with PAYMENT_REQUIRED / QUOTA codes before anything is queued. */
+  admit?(owner: JobOwner, job: JobRequest): Promise<void>;
+  context(ctx: Context, owner: JobOwner): CommandContext;
+  stream?: StreamOptions;
+};
+
+const DraftParams = z.object({ id: z.uuid() });
+const JobParams = z.object({ id: z.string().max(64) });
+const FinalizeBody = z.object({ format: z.enum(['PDF', 'DOCX']).default('PDF'), template: z.enum(['classic', 'modern', 'compact']).default('classic') });
+const idempotencyKey = z.string().trim().min(8).max(200).regex(/^[\x21-\x7e]+$/, 'printable ASCII');
+
+function keyOf(ctx: Context): string | undefined {
+  const raw = ctx.get('idempotency-key');
+  if (raw === '') return undefined;
+  const parsed = idempotencyKey.safeParse(raw);
+  if (!parsed.success) throw new AppError('VALIDATION_FAILED', { details: { header: 'Idempotency-Key', problem: '8 to 200 printable ASCII characters' } });
+  return parsed.data;
+}
+
+export function createJobsRouter(deps: JobRouteDeps): Router {
+  const router = createRouter();
+
+  const start = (kind: JobRequest['kind'], bodyOf: (ctx: Context) => Pick<JobRequest, 'format' | 'template'>): Middleware => async (ctx) => {
+    const { id: draftId } = validate(DraftParams, ctx.params);
+    const extra = bodyOf(ctx);
+    const owner = await deps.ownerOf(ctx);
+    if (!(await deps.ownsDraft(owner, draftId))) throw new AppError('NOT_FOUND');
+    const job: JobRequest = { draftId, kind, ...extra };
+    await deps.admit?.(owner, job);
+    const requested = await deps.service.requestJob(owner, job, deps.context(ctx, owner), keyOf(ctx));
+    ctx.status = 202;
+    ctx.set('location', `/api/jobs/${requested.jobId}`);
+    ctx.body = { jobId: requested.jobId, position: requested.position, reused: requested.reused };
+  };
+
+  router.post('/api/drafts/:id/analyses', start('analysis', () => ({})));
+  router.post('/api/drafts/:id/rewrites', start('rewrite', () => ({})));
+  router.post('/api/drafts/:id/finalize', start('finalize', (ctx) => validate(FinalizeBody, requestBody(ctx) ?? {})));
+
+  router.get('/api/drafts/:id/jobs', async (ctx) => {
+    const { id: draftId } = validate(DraftParams, ctx.params);
+    const owner = await deps.ownerOf(ctx);
+    ctx.body = { jobs: await deps.readModel.jobsOfDraft(owner, draftId) };
+  });
+
+  router.get('/api/jobs/:id', async (ctx) => {
+    const { id } = validate(JobParams, ctx.params);
+    const job = await deps.readModel.job(await deps.ownerOf(ctx), id);
+    if (!job) throw new AppError('NOT_FOUND');
+    ctx.body = job;
+  });
+
+  router.get('/api/jobs/:id/stream', async (ctx) => {
+    const { id } = validate(JobParams, ctx.params);
+    const owner = await deps.ownerOf(ctx);
+    if (!(await deps.readModel.job(owner, id))) throw new AppError('NOT_FOUND');
+    streamJob(ctx, () => deps.readModel.job(owner, id), deps.stream);
+  });
+
+  return router;
+}
