@@ -42,6 +42,13 @@ export const errorCatalog = {
   ANALYSIS_INVALID_OUTPUT: { status: 502, message: 'The analysis service gave an answer we could not use. Please try again.' },
   ANALYSIS_UNAVAILABLE: { status: 503, message: 'The analysis service is busy. Please try again in a minute.' },
   ANALYSIS_TIMEOUT: { status: 504, message: 'The analysis took too long. Please try again.' },
+  // drafts: the résumé + job description a person works on (docs/drafts.md)
+  DRAFT_NOT_FOUND: { status: 404, message: 'This draft does not exist or is not yours.' },
+  DRAFT_FINALIZED: { status: 409, message: 'This draft is finalized and can no longer be changed.' },
+  DRAFT_STATUS_INVALID: { status: 409, message: 'A draft cannot move to that status from where it is now.' },
+  RESUME_REQUIRED: { status: 409, message: 'Upload a résumé first.' },
+  UPLOAD_FIELD_MISSING: { status: 422, message: 'The upload has no file in its "file" field.' },
+  UPLOAD_MALFORMED: { status: 400, message: 'The upload could not be read as multipart/form-data.' },
   // accounts: sign-up, sign-in, sessions, CSRF, plans (docs/accounts.md)
   EMAIL_TAKEN: { status: 409, message: 'An account with this e-mail address already exists. Sign in instead.' },
   INVALID_CREDENTIALS: { status: 401, message: 'The e-mail address or the password is not right.' },
@@ -52,6 +59,10 @@ export const errorCatalog = {
   PLAN_UPGRADE_REQUIRED: { status: 403, message: 'This is part of the PRO plan.' },
   FREE_ANALYSIS_USED: { status: 402, message: 'Your free analysis is used up. Create an account to continue.' },
   PASSWORD_MISMATCH: { status: 403, message: 'The current password is not right.' },
+  // jobs: work a person asked for on a draft (docs/pipeline.md)
+  IDEMPOTENCY_KEY_REUSED: { status: 422, message: 'This Idempotency-Key was already used for a different request.' },
+  JOB_NOT_FAILED: { status: 409, message: 'Only a failed job can be retried.' },
+  PAYMENT_REQUIRED: { status: 402, message: 'This analysis needs a payment first.' },
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type ErrorCode = keyof typeof errorCatalog;
