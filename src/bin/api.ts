@@ -5,6 +5,7 @@ import { ConfigError, describeConfig, loadConfig, loadDotEnv, type Config } from
 import { openPool, type DatabasePool } from '../platform/db/index.ts';
 import { createEventStore } from '../platform/event-store/index.ts';
 import { accountsOptionsFromEnv, createAccountsModule } from '../modules/accounts/index.ts';
+import { createDraftStorage, createDraftsModule, downloadSigningSecret } from '../modules/drafts/index.ts';
 import { createPositionWaiter } from '../projections/index.ts';
 import { eventCatalog } from './event-catalog.ts';
 import { postgresCheck, temporalCheck } from '../platform/http/dependency-checks.ts';
@@ -67,18 +68,33 @@ const readiness: ReadinessCheck[] = [
 ];
 
 const positionWaiter = createPositionWaiter(pool, { defaultTimeoutMs: config.READ_YOUR_WRITES_TIMEOUT_MS });
+const accountsOptions = accountsOptionsFromEnv({ ...config, corsOrigins: config.corsOrigins });
 const accounts = createAccountsModule({
   pool,
   eventStore,
   positionWaiter,
   readYourWritesTimeoutMs: config.READ_YOUR_WRITES_TIMEOUT_MS,
-  options: accountsOptionsFromEnv({ ...config, corsOrigins: config.corsOrigins }),
+  options: accountsOptions,
   logger: logger.child({ module: 'accounts' }),
 });
 await accounts.prepare();
 
+const filesSecret = downloadSigningSecret(config, accountsOptions.authSecret);
+const drafts = createDraftsModule({
+  pool,
+  eventStore,
+  accounts,
+  storage: createDraftStorage(config, filesSecret),
+  downloadSigningSecret: filesSecret,
+  maxUploadBytes: config.UPLOAD_MAX_BYTES,
+  downloadExpirySeconds: config.DOWNLOAD_LINK_TTL_SECONDS,
+  positionWaiter,
+  readYourWritesTimeoutMs: config.READ_YOUR_WRITES_TIMEOUT_MS,
+  logger: logger.child({ module: 'drafts' }),
+});
+
 // Each module's index.ts exports its router; they are mounted in this order.
-const routers: Router[] = [accounts.router];
+const routers: Router[] = [accounts.router, drafts.router];
 
 const app = createApp({
   config,
@@ -98,6 +114,7 @@ async function shutdown(signal: NodeJS.Signals): Promise<void> {
   logger.info({ signal }, 'API stopping');
   const results = await Promise.allSettled([server.close(shutdownTimeoutMs)]);
   accounts.close();
+  drafts.close();
   positionWaiter.close();
   const closed = await Promise.allSettled([temporal.close(), eventStore.close()]);
   const ended = await Promise.allSettled([pool.end()]);

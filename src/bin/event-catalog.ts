@@ -1,6 +1,7 @@
 import { accountEvents } from '../modules/accounts/index.ts';
+import { draftEvents } from '../modules/drafts/index.ts';
 import { createEventCatalog } from '../platform/event-store/index.ts';
 
 // Every event type the product writes, one list for the API, the worker, the projector and the
 // support CLI: appends are validated against it and old shapes are upcast on the way out.
-export const eventCatalog = createEventCatalog([...accountEvents]);
+export const eventCatalog = createEventCatalog([...accountEvents, ...draftEvents]);

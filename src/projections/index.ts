@@ -1,9 +1,10 @@
 import type { Projection } from './define-projection.ts';
+import { draftsProjection } from './drafts.ts';
 import { streamCatalog } from './stream-catalog.ts';
 import { accountReadModels } from './users-read-models.ts';
 
 // Every projection the projector runs. A module adds its read models here.
-export const projections: readonly Projection[] = [streamCatalog, ...accountReadModels];
+export const projections: readonly Projection[] = [streamCatalog, ...accountReadModels, draftsProjection];
 
 export function projectionNamed(name: string): Projection | undefined {
   return projections.find((p) => p.name === name);

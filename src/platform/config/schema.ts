@@ -40,9 +40,18 @@ export const configSchema = z.object({
   PERSONAL_DATA_KEY: secret.optional(),
   PRICE_PER_ANALYSIS: z.coerce.number().int().nonnegative().default(499),
   CURRENCY: z.string().regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code such as EUR').default('EUR'),
+
+  // Drafts and files: where résumés are stored, and their download links (docs/drafts.md).
+  FILE_STORAGE: z.enum(['local', 's3']).default('local'),
+  S3_BUCKET: z.string().min(3).max(63).optional(),
+  S3_REGION: z.string().min(1).default('us-east-1'),
+  S3_ENDPOINT: z.url().optional(),
+  S3_PREFIX: z.string().regex(/^[A-Za-z0-9._/-]*$/, 'letters, digits, . _ - and /').default(''),
+  FILES_SIGNING_SECRET: secret.optional(),
+  DOWNLOAD_LINK_TTL_SECONDS: z.coerce.number().int().min(30).max(900).default(300),
 });
 
 export type RawConfig = z.infer<typeof configSchema>;
 
 /** Variables that hold secrets: never logged, never printed by `config print`. */
-export const secretKeys: ReadonlySet<string> = new Set(['DATABASE_URL', 'EVENTSTORE_URL', 'AUTH_SECRET', 'GUEST_SECRET', 'PERSONAL_DATA_KEY']);
+export const secretKeys: ReadonlySet<string> = new Set(['DATABASE_URL', 'EVENTSTORE_URL', 'AUTH_SECRET', 'GUEST_SECRET', 'PERSONAL_DATA_KEY', 'FILES_SIGNING_SECRET']);
