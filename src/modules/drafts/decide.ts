@@ -19,7 +19,9 @@ export type DraftCommand =
   | (Asked & { type: 'UploadResume'; file: ResumeFile })
   | (Asked & { type: 'Delete' })
   | { type: 'RecordExtraction'; storageKey: string | null; jobId: string; extracted: ExtractedResume; at: string }
-  | { type: 'Claim'; guestId: string; userId: string; at: string };
+  | { type: 'Claim'; guestId: string; userId: string; at: string }
+  /** The pipeline moves a draft along (extracting → IN_REVIEW, analysed → READY): no owner check. */
+  | { type: 'Move'; to: DraftStatus; at: string };
 
 /** The owner the draft has once a guest conversion is taken into account. */
 export function effectiveOwner(state: DraftState, conversion: GuestConversion | null | undefined): DraftOwner | null {
@@ -84,6 +86,9 @@ export function decideDraft(command: DraftCommand, state: DraftState): DraftEven
       if (!state.exists || state.deleted || !key || state.resume?.storageKey !== key || state.extractedKey === key) return [];
       return [{ type: 'ResumeTextExtracted', data: { draftId: state.draftId, storageKey: key, jobId: command.jobId, extracted: command.extracted, at: command.at } }];
     }
+    case 'Move':
+      if (!state.exists || state.deleted) throw new AppError('DRAFT_NOT_FOUND');
+      return statusChange(state, command.to, command.at);
     case 'Claim': {
       if (!state.exists || state.deleted || state.owner?.kind !== 'guest' || state.owner.id !== command.guestId) return [];
       return [{ type: 'DraftClaimed', data: { draftId: state.draftId, from: state.owner, to: { kind: 'user', id: command.userId }, at: command.at } }];

@@ -120,4 +120,15 @@ describe('draft decider', () => {
     expect(decideDraft(claim, claimed)).toEqual([]);
     expect(decideDraft(claim, created(other))).toEqual([]);
   });
+
+  it('lets the pipeline move a draft along, once, but never past the rules', () => {
+    const move = (to: 'IN_REVIEW' | 'READY' | 'DRAFT') => ({ type: 'Move' as const, to, at });
+    const reviewing = run(withResume(guest), move('IN_REVIEW'));
+    expect(reviewing.status).toBe('IN_REVIEW');
+    expect(decideDraft(move('IN_REVIEW'), reviewing)).toEqual([]);
+    expect(run(reviewing, move('READY')).status).toBe('READY');
+    expect(codeOf(() => decideDraft(move('IN_REVIEW'), created()))).toBe('RESUME_REQUIRED');
+    expect(codeOf(() => decideDraft(move('READY'), withResume()))).toBe('DRAFT_STATUS_INVALID');
+    expect(codeOf(() => decideDraft(move('IN_REVIEW'), initialDraftState))).toBe('DRAFT_NOT_FOUND');
+  });
 });

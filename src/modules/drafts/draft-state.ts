@@ -1,3 +1,4 @@
+import type { ExtractedResume } from '../files/index.ts';
 import type { DraftEvent, DraftOwner, DraftStatus, JobDescription, ResumeFile } from './events.ts';
 
 // A draft as its own stream tells it: what the decider decides from. Folded fresh for every
@@ -16,10 +17,12 @@ export type DraftState = {
   storedKeys: string[];
   /** The storage key whose text was last recorded; a second extraction of the same file adds nothing. */
   extractedKey: string | null;
+  /** What the pipeline read from the current résumé (analysis reads it from here, not from a read model). */
+  extracted: ExtractedResume | null;
 };
 
 export const initialDraftState: DraftState = {
-  exists: false, deleted: false, draftId: '', owner: null, title: null, status: 'DRAFT', job: null, resume: null, storedKeys: [], extractedKey: null,
+  exists: false, deleted: false, draftId: '', owner: null, title: null, status: 'DRAFT', job: null, resume: null, storedKeys: [], extractedKey: null, extracted: null,
 };
 
 export function evolveDraft(state: DraftState, event: DraftEvent): DraftState {
@@ -31,9 +34,9 @@ export function evolveDraft(state: DraftState, event: DraftEvent): DraftState {
     case 'JobDescriptionSet':
       return { ...state, job: event.data.job };
     case 'ResumeUploaded':
-      return { ...state, resume: event.data.file, storedKeys: [...state.storedKeys, event.data.file.storageKey], extractedKey: null };
+      return { ...state, resume: event.data.file, storedKeys: [...state.storedKeys, event.data.file.storageKey], extractedKey: null, extracted: null };
     case 'ResumeTextExtracted':
-      return { ...state, extractedKey: event.data.storageKey };
+      return { ...state, extractedKey: event.data.storageKey, extracted: event.data.extracted };
     case 'DraftStatusChanged':
       return { ...state, status: event.data.to };
     case 'DraftClaimed':

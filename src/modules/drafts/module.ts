@@ -4,13 +4,14 @@ import type { Router } from '../../platform/http/index.ts';
 import { createPositionWaiter, type PositionWaiter } from '../../projections/index.ts';
 import type { AccountsModule } from '../accounts/index.ts';
 import type { FileStorage } from '../files/index.ts';
+import { createDraftPipelineService, type DraftPipelineService } from './pipeline-service.ts';
 import { createDraftQueries, type DraftQueries } from './queries.ts';
 import { createDraftReadModels } from './read-models.ts';
 import { createDraftsRouter } from './routes.ts';
-import { createDraftsService, type DraftLog, type DraftsService } from './service.ts';
+import { createDraftsService, type DraftLog } from './service.ts';
 
-// Wires the drafts module from its dependencies: the router the API mounts, and the two service
-// methods the pipeline's extract activity uses. See docs/drafts.md.
+// Wires the drafts module from its dependencies: the router the API mounts, and what the draft
+// pipeline's activities ask of a draft. See docs/drafts.md.
 
 export type DraftsDeps = {
   pool: DatabasePool;
@@ -32,7 +33,8 @@ export type DraftsDeps = {
 
 export type DraftsModule = {
   router: Router;
-  service: Pick<DraftsService, 'recordExtraction' | 'resumeFileOf'>;
+  /** For the pipeline's activities (worker process): resumeFileOf, recordExtraction, moveTo, analysisSourceOf. */
+  pipeline: DraftPipelineService;
   queries: DraftQueries;
   close(): void;
 };
@@ -57,10 +59,7 @@ export function createDraftsModule(deps: DraftsDeps): DraftsModule {
   });
   return {
     router,
-    service: {
-      recordExtraction: (draftId, extracted, meta) => service.recordExtraction(draftId, extracted, meta),
-      resumeFileOf: (draftId) => service.resumeFileOf(draftId),
-    },
+    pipeline: createDraftPipelineService({ eventStore: deps.eventStore, now }),
     queries,
     close: () => ownWaiter?.close(),
   };

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { fold, handleCommand } from '../../platform/command/index.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { Actor, CommandContext, EventStore } from '../../platform/event-store/index.ts';
-import { inspectUpload, resumeKey, type ExtractedResume, type FileStorage, type ResumeKind } from '../files/index.ts';
+import { inspectUpload, resumeKey, type FileStorage } from '../files/index.ts';
 import { draftDecider, type DraftCommand } from './decide.ts';
 import type { DraftState } from './draft-state.ts';
 import { draftStream, type DraftOwner, type DraftStatus, type JobDescription } from './events.ts';
@@ -84,27 +84,6 @@ export function createDraftsService(deps: DraftsServiceDeps) {
       // The résumé it replaces is of no further use (a late extraction of it is ignored as stale).
       await removeFiles(draftId, state.storedKeys);
       return { resume: { displayName: file.displayName, kind: file.kind, size: file.size, uploadedAt: at }, warnings: inspected.warnings, position };
-    },
-
-    /**
-     * The pipeline's extract step records what it read. The command id comes from the job id, so a
-     * retried activity appends nothing twice; an extraction of a résumé that has been replaced
-     * (`storageKey` no longer current) or of a deleted draft is dropped.
-     */
-    async recordExtraction(draftId: string, extracted: ExtractedResume, meta: { jobId: string; storageKey?: string; correlationId?: string }) {
-      const commandId = `extract:${draftId}:${meta.jobId}`;
-      const command: CommandContext = { commandId, correlationId: meta.correlationId ?? meta.jobId, actor: { kind: 'system', id: 'drafts-pipeline' }, now: deps.now() };
-      const written = await handleCommand(eventStore, draftStream(draftId), {
-        type: 'RecordExtraction', storageKey: meta.storageKey ?? null, jobId: meta.jobId, extracted, at: deps.now().toISOString(),
-      }, draftDecider, command);
-      return { recorded: written.events.length > 0, position: written.position };
-    },
-
-    /** The draft's current résumé for the extract activity; null when the draft is gone or has none. */
-    async resumeFileOf(draftId: string): Promise<{ storageKey: string; kind: ResumeKind; sha256: string } | null> {
-      const state = await load(draftId);
-      if (!state.exists || state.deleted || !state.resume) return null;
-      return { storageKey: state.resume.storageKey, kind: state.resume.kind, sha256: state.resume.sha256 };
     },
   };
 }

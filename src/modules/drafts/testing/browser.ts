@@ -34,14 +34,7 @@ export class Browser {
   }
 
   async request(method: string, path: string, options: { json?: unknown; body?: RequestInit['body']; headers?: Record<string, string> } = {}): Promise<Reply> {
-    const headers: Record<string, string> = { ...options.headers };
-    const cookies = [...this.jar.entries()].filter(([, c]) => c.path === '/' || path.startsWith(c.path));
-    if (cookies.length > 0) headers.cookie = cookies.map(([name, c]) => `${name}=${c.value}`).join('; ');
-    if (method !== 'GET') {
-      headers.origin ??= publicUrl;
-      const csrf = this.cookie('csrf');
-      if (csrf) headers['x-csrf-token'] ??= csrf;
-    }
+    const headers: Record<string, string> = { ...this.headersFor(method, path), ...options.headers };
     let body = options.body;
     if (options.json !== undefined) {
       body = JSON.stringify(options.json);
@@ -57,6 +50,19 @@ export class Browser {
       json = { text };
     }
     return { status: response.status, headers: response.headers, json: json as Answer };
+  }
+
+  /** What this browser sends with a request besides its body: cookies, and Origin and the CSRF token when unsafe. */
+  headersFor(method: string, path: string): Record<string, string> {
+    const headers: Record<string, string> = {};
+    const cookies = [...this.jar.entries()].filter(([, c]) => c.path === '/' || path.startsWith(c.path));
+    if (cookies.length > 0) headers.cookie = cookies.map(([name, c]) => `${name}=${c.value}`).join('; ');
+    if (method !== 'GET') {
+      headers.origin = publicUrl;
+      const csrf = this.cookie('csrf');
+      if (csrf) headers['x-csrf-token'] = csrf;
+    }
+    return headers;
   }
 
   private store(line: string): void {
@@ -87,8 +93,13 @@ export class Browser {
     return this.request('POST', path, { body: form });
   }
 
+  /** The signed-up user's id, once `register` has run. */
+  userId: string | undefined;
+
   async register(email: string, password = 'plum tree at dawn 7'): Promise<Reply> {
-    return this.post('/api/auth/register', { email, password });
+    const reply = await this.post('/api/auth/register', { email, password });
+    this.userId = (reply.json.user as { id?: string } | undefined)?.id;
+    return reply;
   }
 }
 

@@ -1,0 +1,63 @@
+import { fold, handleCommand } from '../../platform/command/index.ts';
+import type { CommandContext, EventStore } from '../../platform/event-store/index.ts';
+import type { ExtractedResume, ResumeKind } from '../files/index.ts';
+import { draftDecider, effectiveOwner } from './decide.ts';
+import type { DraftState } from './draft-state.ts';
+import { draftStream, type DraftOwner, type DraftStatus, type JobDescription } from './events.ts';
+import { conversionOf } from './owner.ts';
+
+// What the draft pipeline (src/modules/pipeline, Temporal activities) asks of a draft. Everything
+// is read from the draft's stream — the pipeline runs right after a write and must not depend on
+// projector lag — and every write carries a command id made of the job id, so a retried activity
+// appends nothing twice.
+
+export type JobRef = { draftId: string; jobId: string };
+
+export function createDraftPipelineService(deps: { eventStore: EventStore; now(): Date }) {
+  const { eventStore } = deps;
+  const load = async (draftId: string): Promise<DraftState> => fold(await eventStore.readStream(draftStream(draftId)), draftDecider);
+  const system = (commandId: string, correlationId: string): CommandContext => ({
+    commandId, correlationId, actor: { kind: 'system', id: 'drafts-pipeline' }, now: deps.now(),
+  });
+
+  return {
+    /** The draft's current résumé for the extract step; null when the draft is gone or has none. */
+    async resumeFileOf(draftId: string): Promise<{ storageKey: string; kind: ResumeKind; sha256: string } | null> {
+      const state = await load(draftId);
+      if (!state.exists || state.deleted || !state.resume) return null;
+      return { storageKey: state.resume.storageKey, kind: state.resume.kind, sha256: state.resume.sha256 };
+    },
+
+    /**
+     * Records what the extract step read. An extraction of a résumé that has been replaced since
+     * (`storageKey` no longer current) or of a deleted draft is dropped: `recorded: false`.
+     */
+    async recordExtraction(draftId: string, extracted: ExtractedResume, meta: { jobId: string; storageKey?: string; correlationId?: string }) {
+      const written = await handleCommand(eventStore, draftStream(draftId), {
+        type: 'RecordExtraction', storageKey: meta.storageKey ?? null, jobId: meta.jobId, extracted, at: deps.now().toISOString(),
+      }, draftDecider, system(`extract:${draftId}:${meta.jobId}`, meta.correlationId ?? meta.jobId));
+      return { recorded: written.events.length > 0, position: written.position };
+    },
+
+    /**
+     * Moves the draft along its lifecycle for a job (IN_REVIEW while it is read and analysed, READY
+     * after). Already there: nothing is written. Throws DRAFT_NOT_FOUND, DRAFT_FINALIZED,
+     * DRAFT_STATUS_INVALID or RESUME_REQUIRED (AppErrors) when the move is not allowed.
+     */
+    async moveTo(draftId: string, to: DraftStatus, job: JobRef) {
+      const written = await handleCommand(eventStore, draftStream(draftId), { type: 'Move', to, at: deps.now().toISOString() }, draftDecider,
+        system(`status:${draftId}:${job.jobId}:${to}`, job.jobId));
+      return { moved: written.events.length > 0, position: written.position };
+    },
+
+    /** What analysis needs: the owner (a claimed guest's draft answers its user), the extraction and the job. */
+    async analysisSourceOf(draftId: string): Promise<{ owner: DraftOwner; extracted: ExtractedResume | null; job: JobDescription | null } | null> {
+      const state = await load(draftId);
+      if (!state.exists || state.deleted) return null;
+      const owner = effectiveOwner(state, await conversionOf(eventStore, state.owner))!;
+      return { owner, extracted: state.extracted, job: state.job };
+    },
+  };
+}
+
+export type DraftPipelineService = ReturnType<typeof createDraftPipelineService>;
