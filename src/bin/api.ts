@@ -1,8 +1,7 @@
 import { resolve } from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { ConfigError, describeConfig, loadConfig, loadDotEnv, type Config } from '../platform/config/index.ts';
-import { openPool, type DatabasePool } from '../platform/db/index.ts';
+import { openPoolWhenReachable } from '../platform/db/index.ts';
 import { createEventStore } from '../platform/event-store/index.ts';
 import { accountsOptionsFromEnv, createAccountsModule } from '../modules/accounts/index.ts';
 import { createDraftStorage, createDraftsModule, downloadSigningSecret } from '../modules/drafts/index.ts';
@@ -32,28 +31,18 @@ try {
 const logger = createLogger(config);
 logger.debug({ config: describeConfig(config) }, 'configuration');
 
-// slonik connects when the pool is created: wait for Postgres rather than die, so the start order
-// of processes does not matter (the supervisor waits on /readyz meanwhile).
 const boot = new AbortController();
-async function openPoolWhenReachable(): Promise<DatabasePool | undefined> {
-  for (let attempt = 1; !boot.signal.aborted; attempt += 1) {
-    try {
-      return await openPool(config.databaseUrl, { maximumPoolSize: config.DATABASE_POOL_SIZE });
-    } catch (error) {
-      const delay = Math.min(10_000, 250 * 2 ** Math.min(attempt, 6));
-      logger.warn({ err: (error as Error).message, retryInMs: delay }, 'postgres not reachable; retrying');
-      await sleep(delay, undefined, { signal: boot.signal }).catch(() => undefined);
-    }
-  }
-  return undefined;
-}
 const stopBeforeStart = (signal: NodeJS.Signals) => {
   logger.info({ signal }, 'API stopping before it started');
   boot.abort();
 };
 process.once('SIGTERM', stopBeforeStart);
 process.once('SIGINT', stopBeforeStart);
-const opened = await openPoolWhenReachable();
+const opened = await openPoolWhenReachable(config.databaseUrl, {
+  maximumPoolSize: config.DATABASE_POOL_SIZE,
+  signal: boot.signal,
+  onRetry: (error, retryInMs) => logger.warn({ err: error.message, retryInMs }, 'postgres not reachable; retrying'),
+});
 process.off('SIGTERM', stopBeforeStart);
 process.off('SIGINT', stopBeforeStart);
 if (!opened) process.exit(0);

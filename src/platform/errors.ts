@@ -62,6 +62,13 @@ export const errorCatalog = {
   // jobs: work a person asked for on a draft (docs/pipeline.md)
   IDEMPOTENCY_KEY_REUSED: { status: 422, message: 'This Idempotency-Key was already used for a different request.' },
   JOB_NOT_FAILED: { status: 409, message: 'Only a failed job can be retried.' },
+  ANALYSIS_NOT_FOUND: { status: 404, message: 'This draft has no analysis yet.' },
+  REWRITE_NOT_FOUND: { status: 404, message: 'This draft has no rewritten bullets yet.' },
+  JOB_DESCRIPTION_REQUIRED: { status: 422, message: 'Add the job description before the analysis.' },
+  EXPORT_NOT_AVAILABLE: { status: 503, message: 'Exporting is not available yet.' },
+  WEBHOOK_SIGNATURE_INVALID: { status: 400, message: 'The webhook signature is missing, wrong or too old.' },
+  PAYMENT_PROVIDER_FAILED: { status: 502, message: 'The payment provider could not be reached. Please try again.' },
+  PAYMENTS_DISABLED: { status: 409, message: 'Payments are not enabled: analyses are free here.' },
   PAYMENT_REQUIRED: { status: 402, message: 'This analysis needs a payment first.' },
 } as const satisfies Record<string, { status: number; message: string }>;
 

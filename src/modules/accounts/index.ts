@@ -7,5 +7,6 @@ export { Plan, Role } from './access-token.ts';
 export { grants, seedEntitlements, type Entitlements, type EntitlementName, type EntitlementTable, type AnalysisTerms, type PlanKey } from './entitlements.ts';
 export { defaultRateRules, type AccountRateRules } from './rate-rules.ts';
 export { csrfHeader } from './csrf.ts';
+export { createPlanLookup } from './read-models.ts';
 export type { AccountsService, Profile, RequestInfo } from './service.ts';
 export { runAuthBenchmark, type AuthBenchmarkReport } from './bench/run-benchmark.ts';

@@ -44,3 +44,12 @@ export function createReadModels(pool: DatabasePool) {
     },
   };
 }
+
+/** The plan behind a draft's owner, for work done outside a request (the pipeline's workers). */
+export function createPlanLookup(pool: DatabasePool) {
+  const readModels = createReadModels(pool);
+  return async (owner: { kind: 'user' | 'guest'; id: string }): Promise<'GUEST' | 'FREE' | 'PRO'> => {
+    if (owner.kind === 'guest') return 'GUEST';
+    return (await readModels.user(owner.id))?.plan ?? 'FREE';
+  };
+}

@@ -48,10 +48,18 @@ export const configSchema = z.object({
   S3_ENDPOINT: z.url().optional(),
   S3_PREFIX: z.string().regex(/^[A-Za-z0-9._/-]*$/, 'letters, digits, . _ - and /').default(''),
   FILES_SIGNING_SECRET: secret.optional(),
+  // Analysis engine: no key means the offline engine (free, deterministic).
+  ANTHROPIC_API_KEY: z.string().min(1).optional(),
+  ANTHROPIC_MODEL: z.string().min(1).optional(),
+  ANTHROPIC_BASE_URL: z.url().optional(),
+  // Payments: no secret key means free mode (the pay step is waived and recorded as such).
+  STRIPE_SECRET_KEY: z.string().regex(/^(sk|rk)_(test|live)_[A-Za-z0-9]+$/, 'must be a Stripe secret key (sk_test_… or sk_live_…)').optional(),
+  STRIPE_WEBHOOK_SECRET: z.string().regex(/^whsec_[A-Za-z0-9+/=]+$/, 'must be a webhook signing secret (whsec_…)').optional(),
+  STRIPE_API_URL: z.url().optional(),
   DOWNLOAD_LINK_TTL_SECONDS: z.coerce.number().int().min(30).max(900).default(300),
 });
 
 export type RawConfig = z.infer<typeof configSchema>;
 
 /** Variables that hold secrets: never logged, never printed by `config print`. */
-export const secretKeys: ReadonlySet<string> = new Set(['DATABASE_URL', 'EVENTSTORE_URL', 'AUTH_SECRET', 'GUEST_SECRET', 'PERSONAL_DATA_KEY', 'FILES_SIGNING_SECRET']);
+export const secretKeys: ReadonlySet<string> = new Set(['DATABASE_URL', 'EVENTSTORE_URL', 'AUTH_SECRET', 'GUEST_SECRET', 'PERSONAL_DATA_KEY', 'FILES_SIGNING_SECRET', 'ANTHROPIC_API_KEY', 'STRIPE_SECRET_KEY', 'STRIPE_WEBHOOK_SECRET']);

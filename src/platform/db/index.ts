@@ -3,3 +3,4 @@ export { migrate, loadMigrations, migrationsDirectory, type Migration } from './
 export { rawStatement, runScript } from './raw-sql.ts';
 export { splitStatements } from './split-statements.ts';
 export { advisoryLocks } from './advisory-locks.ts';
+export { openPoolWhenReachable } from './open-pool-when-reachable.ts';
