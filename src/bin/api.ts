@@ -1,10 +1,16 @@
 import { resolve } from 'node:path';
+import type { Context } from 'koa';
 import { fileURLToPath } from 'node:url';
 import { ConfigError, describeConfig, loadConfig, loadDotEnv, type Config } from '../platform/config/index.ts';
 import { openPoolWhenReachable } from '../platform/db/index.ts';
 import { createEventStore } from '../platform/event-store/index.ts';
-import { accountsOptionsFromEnv, createAccountsModule } from '../modules/accounts/index.ts';
-import { createDraftStorage, createDraftsModule, downloadSigningSecret } from '../modules/drafts/index.ts';
+import { AppError } from '../platform/errors.ts';
+import { createAccountsModule, ownerOfActor } from '../modules/accounts/index.ts';
+import { createDraftsModule } from '../modules/drafts/index.ts';
+import { createJobsModule } from '../modules/jobs/index.ts';
+import { createPaymentsRouter } from '../modules/payments/index.ts';
+import { createResultsRouter } from '../modules/pipeline/index.ts';
+import { accountsOptionsOf, draftOwnership, paymentsOf, storageOf } from './wiring.ts';
 import { createPositionWaiter } from '../projections/index.ts';
 import { eventCatalog } from './event-catalog.ts';
 import { postgresCheck, temporalCheck } from '../platform/http/dependency-checks.ts';
@@ -57,7 +63,7 @@ const readiness: ReadinessCheck[] = [
 ];
 
 const positionWaiter = createPositionWaiter(pool, { defaultTimeoutMs: config.READ_YOUR_WRITES_TIMEOUT_MS });
-const accountsOptions = accountsOptionsFromEnv({ ...config, corsOrigins: config.corsOrigins });
+const accountsOptions = accountsOptionsOf(config);
 const accounts = createAccountsModule({
   pool,
   eventStore,
@@ -68,13 +74,13 @@ const accounts = createAccountsModule({
 });
 await accounts.prepare();
 
-const filesSecret = downloadSigningSecret(config, accountsOptions.authSecret);
+const { storage, signingSecret } = storageOf(config);
 const drafts = createDraftsModule({
   pool,
   eventStore,
   accounts,
-  storage: createDraftStorage(config, filesSecret),
-  downloadSigningSecret: filesSecret,
+  storage,
+  downloadSigningSecret: signingSecret,
   maxUploadBytes: config.UPLOAD_MAX_BYTES,
   downloadExpirySeconds: config.DOWNLOAD_LINK_TTL_SECONDS,
   positionWaiter,
@@ -82,8 +88,28 @@ const drafts = createDraftsModule({
   logger: logger.child({ module: 'drafts' }),
 });
 
+const ownsDraft = draftOwnership(drafts.pipeline);
+const payments = paymentsOf(config, { pool, eventStore, drafts: drafts.pipeline });
+const jobs = createJobsModule({
+  pool,
+  eventStore,
+  accounts,
+  ownsDraft,
+  admit: async (owner, job) => {
+    if (job.kind === 'analysis' && !(await drafts.pipeline.resumeFileOf(job.draftId))) throw new AppError('RESUME_REQUIRED');
+    await payments.admit(owner, job);
+  },
+});
+const ownerOf = async (ctx: Context) => ownerOfActor(await accounts.ensureActor(ctx));
+
 // Each module's index.ts exports its router; they are mounted in this order.
-const routers: Router[] = [accounts.router, drafts.router];
+const routers: Router[] = [
+  accounts.router,
+  drafts.router,
+  jobs.router,
+  createPaymentsRouter({ service: payments, ownerOf, ownsDraft }),
+  createResultsRouter({ pool, ownsDraft: async (ctx, draftId) => ownsDraft(await ownerOf(ctx), draftId) }),
+];
 
 const app = createApp({
   config,

@@ -2,6 +2,8 @@ import pino from 'pino';
 import { ConfigError, describeConfig, loadConfig, loadDotEnv } from '../platform/config/index.ts';
 import { migrate, openPool } from '../platform/db/index.ts';
 import { createEventStore } from '../platform/event-store/index.ts';
+import { createPipelineSignals, dispatcherProjection } from '../modules/jobs/index.ts';
+import { lazyTemporalClient } from '../platform/temporal/index.ts';
 import { projections, startProjector } from '../projections/index.ts';
 import { eventCatalog } from './event-catalog.ts';
 
@@ -22,17 +24,21 @@ try {
 const logger = pino({ level: config.LOG_LEVEL, base: { process: 'projector' } });
 logger.debug({ config: describeConfig(config) }, 'configuration');
 
-const pool = await openPool(config.databaseUrl, { maximumPoolSize: Math.max(2, projections.length + 2) });
+const pool = await openPool(config.databaseUrl, { maximumPoolSize: Math.max(2, projections.length + 3) });
 await migrate(pool);
 // With the product's catalog, old event shapes reach the handlers upcast.
 const eventStore = createEventStore({ config, pool, catalog: eventCatalog, onError: (err) => logger.warn({ err }, 'event store') });
+// The dispatcher rides along as one more subscriber with its own checkpoint: while Temporal is
+// down it fails and is retried, and the read models go on regardless.
+const temporal = lazyTemporalClient(config);
+const dispatcher = dispatcherProjection(createPipelineSignals(temporal.client));
 const projector = startProjector({
   pool,
   eventStore,
-  projections,
+  projections: [...projections, dispatcher],
   onError: (projection, err) => logger.error({ projection, err }, 'projection failed; retrying'),
 });
-logger.info({ projections: projections.map((p) => `${p.name}@${p.version}`) }, 'projector running');
+logger.info({ projections: [...projections, dispatcher].map((p) => `${p.name}@${p.version}`) }, 'projector running');
 
 let stopping = false;
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
@@ -44,6 +50,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   });
 }
 await projector.done;
+await temporal.close();
 await eventStore.close();
 await pool.end();
 logger.info('projector stopped');

@@ -1,14 +1,24 @@
 import { fileURLToPath } from 'node:url';
 import { setTimeout as sleep } from 'node:timers/promises';
 import pino from 'pino';
-import { ConfigError, loadConfig, loadDotEnv } from '../platform/config/index.ts';
-import { installTemporalRuntime, runWorkers, type RunningWorkers } from '../platform/temporal/index.ts';
 import { taskQueues } from '../../temporal.config.ts';
+import { createPlanLookup } from '../modules/accounts/index.ts';
+import { createAnalysisEngine } from '../modules/analysis/index.ts';
+import { createDraftPipelineService } from '../modules/drafts/index.ts';
+import { createFilesActivities } from '../modules/files/index.ts';
+import { createJobActivities, createJobService } from '../modules/jobs/index.ts';
+import { createPipelineActivities } from '../modules/pipeline/index.ts';
+import { ConfigError, loadConfig, loadDotEnv, type Config } from '../platform/config/index.ts';
+import { openPoolWhenReachable } from '../platform/db/index.ts';
+import { createEventStore } from '../platform/event-store/index.ts';
+import { installTemporalRuntime, runWorkers, type RunningWorkers } from '../platform/temporal/index.ts';
+import { eventCatalog } from './event-catalog.ts';
+import { paymentsOf, storageOf } from './wiring.ts';
 
-// The Temporal worker process: bundles src/workflows and serves the pipeline's task queues.
-// It waits for Temporal rather than dying, so the start order of processes does not matter.
+// The Temporal worker process: the draft pipeline's workflow and its activities on every task
+// queue. It waits for Postgres and Temporal rather than dying, so the start order does not matter.
 loadDotEnv();
-let config;
+let config: Config;
 try {
   config = loadConfig();
 } catch (error) {
@@ -23,19 +33,51 @@ installTemporalRuntime(config.LOG_LEVEL === 'debug' || config.LOG_LEVEL === 'tra
 
 let stopping = false;
 let workers: RunningWorkers | undefined;
+const boot = new AbortController();
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {
     stopping = true;
+    boot.abort();
     logger.info({ signal }, 'worker stopping');
     void workers?.shutdown();
   });
 }
 
+const pool = await openPoolWhenReachable(config.databaseUrl, {
+  maximumPoolSize: config.DATABASE_POOL_SIZE,
+  signal: boot.signal,
+  onRetry: (error, retryInMs) => logger.warn({ err: error.message, retryInMs }, 'postgres not reachable; retrying'),
+});
+if (!pool) process.exit(0);
+const eventStore = createEventStore({ config, pool, catalog: eventCatalog, onError: (err) => logger.warn({ err }, 'event store') });
+const drafts = createDraftPipelineService({ eventStore, now: () => new Date() });
+const jobs = createJobActivities(createJobService({ eventStore }));
+const payments = paymentsOf(config, { pool, eventStore, drafts });
+const activities = createPipelineActivities({
+  eventStore,
+  drafts,
+  files: createFilesActivities({ storage: storageOf(config).storage }),
+  engine: createAnalysisEngine({ apiKey: config.ANTHROPIC_API_KEY, model: config.ANTHROPIC_MODEL, baseURL: config.ANTHROPIC_BASE_URL }),
+  jobs: {
+    recordStep: jobs.recordStep,
+    async markRefundDue(input) {
+      await jobs.markRefundDue(input);
+      await payments.refund(input);
+    },
+  },
+  planOf: createPlanLookup(pool),
+  decidePayment: (job) => payments.decide(job),
+});
+
 const workflowsPath = fileURLToPath(new URL('../workflows/index.ts', import.meta.url));
+const queues = Object.values(taskQueues);
 for (let attempt = 1; !stopping; attempt += 1) {
   try {
-    workers = await runWorkers(config, [{ taskQueue: taskQueues.pipeline, workflowsPath }]);
-    logger.info({ taskQueues: [taskQueues.pipeline], address: config.temporalAddress }, 'worker running');
+    // Every queue gets every activity: Temporal routes each step to its own queue (temporal.config.ts).
+    workers = await runWorkers(config, queues.map((taskQueue) => ({
+      taskQueue, activities, ...(taskQueue === taskQueues.pipeline ? { workflowsPath } : {}),
+    })));
+    logger.info({ taskQueues: queues, address: config.temporalAddress, freeMode: payments.freeMode }, 'worker running');
     await workers.done;
     break;
   } catch (error) {
@@ -45,4 +87,6 @@ for (let attempt = 1; !stopping; attempt += 1) {
     await sleep(delay);
   }
 }
+await eventStore.close();
+await pool.end();
 logger.info('worker stopped');

@@ -160,3 +160,8 @@ export function createActorTools(deps: ActorDeps) {
 }
 
 export type ActorTools = ReturnType<typeof createActorTools>;
+
+/** Who owns what a request creates (drafts, jobs, payments): a user or a guest, by id. */
+export function ownerOfActor(actor: UserActor | GuestActor): { kind: 'user' | 'guest'; id: string } {
+  return actor.kind === 'user' ? { kind: 'user', id: actor.userId } : { kind: 'guest', id: actor.guestId };
+}

@@ -3,5 +3,5 @@ export { createDraftsModule, type DraftsDeps, type DraftsModule } from './module
 export { draftEvents, draftStream, DraftStatus, type DraftEvent, type DraftEventData, type DraftOwner } from './events.ts';
 export { createDraftStorage, downloadSigningSecret, type DraftStorageEnv } from './storage-config.ts';
 export type { DraftsService } from './service.ts';
-export type { DraftPipelineService } from './pipeline-service.ts';
+export { createDraftPipelineService, type DraftPipelineService } from './pipeline-service.ts';
 export type { DraftSummary, DraftView } from './views.ts';

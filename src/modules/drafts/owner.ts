@@ -1,5 +1,5 @@
 import type { EventStore } from '../../platform/event-store/index.ts';
-import { accountStreams, type GuestActor, type UserActor } from '../accounts/index.ts';
+import { accountStreams, ownerOfActor, type GuestActor, type UserActor } from '../accounts/index.ts';
 import type { GuestConversion } from './decide.ts';
 import type { DraftOwner } from './events.ts';
 
@@ -9,7 +9,7 @@ import type { DraftOwner } from './events.ts';
 // answering to the old guest cookie — the moment the claim is written, with no projector lag.
 
 export function ownerOf(actor: UserActor | GuestActor): DraftOwner {
-  return actor.kind === 'user' ? { kind: 'user', id: actor.userId } : { kind: 'guest', id: actor.guestId };
+  return ownerOfActor(actor);
 }
 
 export async function conversionOf(eventStore: EventStore, owner: DraftOwner | null): Promise<GuestConversion | null> {

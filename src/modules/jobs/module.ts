@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Context } from 'koa';
 import type { DatabasePool } from 'slonik';
-import type { AccountsModule } from '../accounts/index.ts';
+import { ownerOfActor, type AccountsModule } from '../accounts/index.ts';
 import type { EventStore } from '../../platform/event-store/index.ts';
 import type { Router } from '../../platform/http/index.ts';
 import { createJobActivities, type JobActivities } from './activities.ts';
@@ -28,10 +28,7 @@ export type JobsModule = { router: Router; service: JobService; readModel: JobRe
 export function createJobsModule(deps: JobsDeps): JobsModule {
   const service = createJobService({ eventStore: deps.eventStore });
   const readModel = createJobReadModel(deps.pool);
-  const ownerOf = async (ctx: Context): Promise<JobOwner> => {
-    const actor = await deps.accounts.ensureActor(ctx);
-    return actor.kind === 'user' ? { kind: 'user', id: actor.userId } : { kind: 'guest', id: actor.guestId };
-  };
+  const ownerOf = async (ctx: Context): Promise<JobOwner> => ownerOfActor(await deps.accounts.ensureActor(ctx));
   const router = createJobsRouter({
     service, readModel, ownerOf, stream: deps.stream,
     ownsDraft: (owner, draftId) => deps.ownsDraft(owner, draftId),

@@ -1,4 +1,5 @@
 import { ApplicationFailure } from '@temporalio/common';
+import { isAppError } from '../../platform/errors.ts';
 import type { AnalysisEngine } from '../analysis/index.ts';
 import type { DraftsModule } from '../drafts/index.ts';
 import type { FilesActivities } from '../files/index.ts';
@@ -26,6 +27,16 @@ export type PipelineDeps = {
 
 const final = (type: string, message: string) => ApplicationFailure.create({ type, message, nonRetryable: true });
 
+/** A refusal from a module (a 4xx AppError: the draft is gone, finalized…) cannot change on retry. */
+async function refusalsAreFinal<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (isAppError(error) && error.status < 500) throw final(error.code, error.message);
+    throw error;
+  }
+}
+
 export function createPipelineActivities(deps: PipelineDeps): PipelineActivities {
   const now = deps.now ?? (() => new Date());
   const system = (commandId: string, correlationId: string): CommandContext => ({ commandId, correlationId, actor: { kind: 'system', id: 'pipeline' }, now: now() });
@@ -43,30 +54,30 @@ export function createPipelineActivities(deps: PipelineDeps): PipelineActivities
   return {
     decidePayment: (job) => deps.decidePayment(job),
 
-    async extractText(job) {
+    extractText: (job) => refusalsAreFinal(async () => {
       const file = await deps.drafts.resumeFileOf(job.draftId);
       if (!file) throw final('RESUME_REQUIRED', 'the draft has no résumé');
       await deps.drafts.moveTo(job.draftId, 'IN_REVIEW', job);
       const extracted = await deps.files.extractText(file.storageKey, file.kind);
       await deps.drafts.recordExtraction(job.draftId, extracted, { jobId: job.jobId, storageKey: file.storageKey });
-    },
+    }),
 
-    async analyzeDraft(job) {
+    analyzeDraft: (job) => refusalsAreFinal(async () => {
       const { input } = await sourceOf(job);
       const result = await deps.engine.analyze(input);
       await deps.eventStore.append(resultStream(job.jobId), [{ type: 'AnalysisCompleted', data: { ...job, result, at: now().toISOString() } }], {
         expectedRevision: 'any', command: system(`analysis:${job.jobId}`, job.jobId),
       });
       await deps.drafts.moveTo(job.draftId, 'READY', job);
-    },
+    }),
 
-    async rewriteBullets(job) {
+    rewriteBullets: (job) => refusalsAreFinal(async () => {
       const { source, input } = await sourceOf(job);
       const critiques = await deps.engine.rewrite(input, bulletsOf(source.extracted!));
       await deps.eventStore.append(resultStream(job.jobId), [{ type: 'BulletsRewritten', data: { ...job, critiques, at: now().toISOString() } }], {
         expectedRevision: 'any', command: system(`rewrite:${job.jobId}`, job.jobId),
       });
-    },
+    }),
 
     async exportDraft() {
       // The PDF/DOCX renderer is the exports work (issue "Rewrite, export and reminders"): until it

@@ -10,3 +10,11 @@ export async function connectTemporalClient(config: { TEMPORAL_NAMESPACE: string
   const client = new Client({ connection, namespace });
   return { client, connection, close: () => connection.close() };
 }
+
+/** A client that connects on first use: a process can start before Temporal and still send later. */
+export function lazyTemporalClient(config: { TEMPORAL_NAMESPACE: string; temporalAddress: string }): TemporalClient {
+  const { namespace, address } = temporalConnection(config);
+  const connection = Connection.lazy({ address, connectTimeout: '5 seconds' });
+  const client = new Client({ connection, namespace });
+  return { client, connection, close: () => connection.close() };
+}

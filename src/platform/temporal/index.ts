@@ -1,2 +1,2 @@
-export { connectTemporalClient, type TemporalClient } from './client.ts';
+export { connectTemporalClient, lazyTemporalClient, type TemporalClient } from './client.ts';
 export { runWorkers, installTemporalRuntime, type WorkerPlan, type RunningWorkers } from './worker.ts';
