@@ -7,6 +7,7 @@ import { log } from './lib/proc.ts';
 import { applyTestProfile } from './lib/profiles.ts';
 import { stackDown, stackUp, type Stack } from './lib/stack.ts';
 import { runStep } from './lib/step.ts';
+import { ensureStripeMock } from './lib/stripe-mock.ts';
 import { buildWebIfStale, ensureWebDeps, hasWebApp } from './lib/web.ts';
 
 // `npm test`: lint, typecheck and every suite against real services, then one summary line.
@@ -78,6 +79,7 @@ try {
   const needsStack = ['integration', 'temporal', 'e2e'].some(wants);
   if (needsStack) {
     started = await stackUp(config, { fast: true });
+    ensureStripeMock();
     Object.assign(process.env, { STACK_READY: '1', DATABASE_URL: config.databaseUrl, TEMPORAL_ADDRESS: config.temporalAddress });
   }
   if (wants('integration')) await jest('integration', ['--maxWorkers=2'], minutes(20));
