@@ -25,6 +25,21 @@ export const routes: Routes = [
     loadComponent: () => import('./features/try/try-page').then((m) => m.TryPage),
   },
   {
+    path: 'drafts',
+    title: 'My drafts',
+    loadComponent: () => import('./features/drafts-list/drafts-list').then((m) => m.DraftsList),
+  },
+  {
+    path: 'drafts/new',
+    title: 'New draft',
+    loadComponent: () => import('./features/new-draft/new-draft').then((m) => m.NewDraft),
+  },
+  {
+    path: 'drafts/:id',
+    title: 'Draft',
+    loadComponent: () => import('./features/draft/draft-page').then((m) => m.DraftPage),
+  },
+  {
     path: '**',
     title: 'Page not found',
     loadComponent: () => import('./features/not-found/not-found').then((m) => m.NotFound),

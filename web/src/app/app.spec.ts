@@ -1,12 +1,16 @@
 import { provideHttpClient, withInterceptors } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
-import { provideRouter } from '@angular/router';
+import { provideRouter, Router } from '@angular/router';
 import { App } from './app';
 import { routes } from './app.routes';
 import { apiErrorInterceptor } from './core/api/api-error.interceptor';
 
+const settle = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
 describe('App shell', () => {
+  let httpTesting: HttpTestingController;
+
   beforeEach(() => {
     TestBed.configureTestingModule({
       imports: [App],
@@ -16,26 +20,69 @@ describe('App shell', () => {
         provideHttpClientTesting(),
       ],
     });
+    httpTesting = TestBed.inject(HttpTestingController);
   });
 
-  it('has landmarks, the product name, account links and the O*NET attribution', async () => {
+  afterEach(() => httpTesting.verify());
+
+  async function create(me: { status: 200; body: object } | { status: 401 }) {
     const fixture = TestBed.createComponent(App);
     TestBed.tick();
-    TestBed.inject(HttpTestingController)
-      .expectOne('/readyz')
-      .flush({ status: 'ready', checks: { postgres: { status: 'up', ms: 1 } } });
+    httpTesting.expectOne('/readyz').flush({ status: 'ready', checks: { postgres: { status: 'up', ms: 1 } } });
+    const meRequest = httpTesting.expectOne('/api/auth/me');
+    if (me.status === 200) meRequest.flush(me.body);
+    else
+      meRequest.flush(
+        { error: { code: 'UNAUTHENTICATED', message: 'Please sign in to continue.' }, requestId: 'r1' },
+        { status: 401, statusText: 'Unauthorized' },
+      );
+    await settle();
     await fixture.whenStable();
-    const root = fixture.nativeElement as HTMLElement;
+    return { fixture, root: fixture.nativeElement as HTMLElement };
+  }
+
+  const linksOf = (root: HTMLElement, nav: string) =>
+    Array.from(root.querySelectorAll(`nav[aria-label="${nav}"] a`)).map((a) => [
+      (a.querySelector('.nav-label') ?? a).textContent?.replace(/\s+/g, ' ').trim(),
+      a.getAttribute('href'),
+    ]);
+
+  it('has landmarks, the product name, drafts and account links and the O*NET attribution', async () => {
+    const { root } = await create({ status: 401 });
 
     expect(root.querySelector('header')?.textContent).toContain('Résumé coach');
     expect(root.querySelector('main')).not.toBeNull();
-    const links = Array.from(root.querySelectorAll('nav a')).map((a) => [a.textContent?.trim(), a.getAttribute('href')]);
-    expect(links).toEqual([
+    expect(linksOf(root, 'Drafts')).toEqual([
+      ['My drafts', '/drafts'],
+      ['New draft', '/drafts/new'],
+    ]);
+    expect(linksOf(root, 'Account')).toEqual([
       ['Sign in', '/sign-in'],
-      ['Register', '/register'],
+      ['Create account', '/register'],
     ]);
     const footer = root.querySelector('footer')?.textContent?.replace(/\s+/g, ' ');
     expect(footer).toContain('Skills vocabulary: O*NET (CC BY 4.0)');
     expect(footer).toContain('All systems normal');
+  });
+
+  it('shows the signed-in email and signs out with POST /api/auth/logout', async () => {
+    const { root, fixture } = await create({ status: 200, body: { id: 'u1', email: 'ada@example.com', plan: 'FREE' } });
+    const navigate = vi.spyOn(TestBed.inject(Router), 'navigateByUrl').mockResolvedValue(true);
+
+    expect(root.querySelector('.account-email')?.textContent).toContain('ada@example.com');
+    expect(linksOf(root, 'Account')).toEqual([]);
+
+    const signOut = Array.from(root.querySelectorAll<HTMLButtonElement>('nav[aria-label="Account"] button')).find(
+      (b) => b.textContent?.trim() === 'Sign out',
+    )!;
+    signOut.click();
+    const logout = httpTesting.expectOne('/api/auth/logout');
+    expect(logout.request.method).toBe('POST');
+    logout.flush(null, { status: 204, statusText: 'No Content' });
+    await settle();
+    await fixture.whenStable();
+
+    expect(navigate).toHaveBeenCalledWith('/');
+    expect(linksOf(root, 'Account').map(([text]) => text)).toEqual(['Sign in', 'Create account']);
   });
 });

@@ -4,30 +4,53 @@ import {
   DestroyRef,
   ElementRef,
   inject,
+  signal,
   viewChild,
 } from '@angular/core';
 import { NavigationEnd, Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
-import { MatAnchor } from '@angular/material/button';
+import { MatAnchor, MatButton, MatIconButton } from '@angular/material/button';
+import { MatMenu, MatMenuItem, MatMenuTrigger } from '@angular/material/menu';
+import { MatSnackBar } from '@angular/material/snack-bar';
 import { MatIcon } from '@angular/material/icon';
 import { MatToolbar } from '@angular/material/toolbar';
 import { filter, skip } from 'rxjs';
 import { StatusChip } from './core/status/status-chip';
+import { Session } from './core/session/session';
 
-/** The shell: top bar, routed page, footer with attribution and service status. */
+/** The shell: top bar (drafts + account), routed page, footer with attribution and service status. */
 @Component({
   selector: 'app-root',
-  imports: [RouterOutlet, RouterLink, RouterLinkActive, MatAnchor, MatIcon, MatToolbar, StatusChip],
+  imports: [
+    RouterOutlet,
+    RouterLink,
+    RouterLinkActive,
+    MatAnchor,
+    MatButton,
+    MatIconButton,
+    MatIcon,
+    MatMenu,
+    MatMenuItem,
+    MatMenuTrigger,
+    MatToolbar,
+    StatusChip,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './app.html',
   styleUrl: './app.scss',
 })
 export class App {
   private readonly main = viewChild.required<ElementRef<HTMLElement>>('main');
+  private readonly router = inject(Router);
+  private readonly snackBar = inject(MatSnackBar);
+  readonly session = inject(Session);
+  readonly signingOut = signal(false);
 
   constructor() {
+    void this.session.refresh();
+
     // After each in-app navigation (not the first load), move focus to the new page so keyboard
     // and screen-reader users start at its content rather than on the link they used.
-    const subscription = inject(Router)
+    const subscription = this.router
       .events.pipe(
         filter((event) => event instanceof NavigationEnd),
         skip(1),
@@ -39,5 +62,18 @@ export class App {
   skipToMain(event: Event): void {
     event.preventDefault();
     this.main().nativeElement.focus();
+  }
+
+  async signOut(): Promise<void> {
+    this.signingOut.set(true);
+    try {
+      await this.session.signOut();
+      this.snackBar.open('You are signed out.', undefined, { duration: 4000 });
+      await this.router.navigateByUrl('/');
+    } catch {
+      this.snackBar.open('Signing out failed. Please try again.', undefined, { duration: 6000 });
+    } finally {
+      this.signingOut.set(false);
+    }
   }
 }

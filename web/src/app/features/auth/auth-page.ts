@@ -18,6 +18,7 @@ import { MatProgressSpinner } from '@angular/material/progress-spinner';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { firstValueFrom } from 'rxjs';
 import { ApiError, toApiError } from '../../core/api/api-error';
+import { Session } from '../../core/session/session';
 import { ApiErrorAlert } from '../../shared/api-error-alert/api-error-alert';
 import { AuthApi, AuthMode, Credentials } from './auth-api';
 
@@ -78,6 +79,7 @@ export class AuthPage {
   private readonly authApi = inject(AuthApi);
   private readonly router = inject(Router);
   private readonly snackBar = inject(MatSnackBar);
+  private readonly session = inject(Session);
 
   readonly mode = input<AuthMode>('sign-in');
   readonly text = computed(() => copy[this.mode()]);
@@ -129,6 +131,8 @@ export class AuthPage {
       this.apiError.set(toApiError(error));
       return undefined;
     }
+    // The top bar shows who is signed in: ask the API now that the cookies are set.
+    void this.session.refresh();
     this.snackBar.open(this.text().done, undefined, { duration: 4000 });
     await this.router.navigateByUrl('/');
     return undefined;

@@ -14,6 +14,13 @@ import { MatIcon } from '@angular/material/icon';
     <mat-icon aria-hidden="true">error</mat-icon>
     <div class="text">
       <p class="message">{{ message() }}</p>
+      @if (details().length) {
+        <ul class="details">
+          @for (line of details(); track $index) {
+            <li>{{ line }}</li>
+          }
+        </ul>
+      }
       @if (requestId(); as id) {
         <p class="reference">Reference: <code>{{ id }}</code></p>
       }
@@ -39,6 +46,12 @@ import { MatIcon } from '@angular/material/icon';
       font: var(--mat-sys-body-large);
       overflow-wrap: anywhere;
     }
+    .details {
+      margin: 4px 0 0;
+      padding-left: 20px;
+      font: var(--mat-sys-body-medium);
+      overflow-wrap: anywhere;
+    }
     .reference {
       margin-top: 4px;
       font: var(--mat-sys-body-small);
@@ -51,4 +64,6 @@ import { MatIcon } from '@angular/material/icon';
 export class ApiErrorAlert {
   readonly message = input.required<string>();
   readonly requestId = input<string | null>(null);
+  /** Optional lines under the message, e.g. which fields a VALIDATION_FAILED answer named. */
+  readonly details = input<readonly string[]>([]);
 }
