@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
+import { writeFileSync } from 'node:fs';
+import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 import { Worker, bundleWorkflowCode, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { loadConfig } from '../../platform/config/index.ts';
@@ -45,6 +47,12 @@ async function withWorkers<T>(env: TestWorkflowEnvironment, script: Script, body
   }
 }
 
+/** RECORD_HISTORIES=1 refreshes the replay guard's histories (replay.temporal.spec.ts) from these runs. */
+async function keepHistory(name: string, handle: Awaited<ReturnType<typeof startDraft>>): Promise<void> {
+  if (process.env.RECORD_HISTORIES !== '1') return;
+  writeFileSync(new URL(`./histories/${name}.json`, import.meta.url), `${historyToJSON(await handle.fetchHistory())}\n`);
+}
+
 function startDraft(env: TestWorkflowEnvironment, draftId = randomUUID()) {
   return env.client.workflow.signalWithStart<typeof draftPipeline, [{ jobId: string }]>('draftPipeline', {
     workflowId: draftWorkflowId(draftId), taskQueue: taskQueues.pipeline, args: [{ draftId }],
@@ -73,6 +81,7 @@ describe('draft pipeline on the real Temporal server', () => {
       ]);
       await handle.signal(draftDeleted);
       expect(await handle.result()).toBe('deleted');
+      await keepHistory('free-analysis', handle);
     });
   }, 60_000);
 
@@ -87,6 +96,7 @@ describe('draft pipeline on the real Temporal server', () => {
       expect(calls).toEqual(['decidePayment', 'extractText', 'analyzeDraft']);
       await handle.signal(draftDeleted);
       await handle.result();
+      await keepHistory('paid-after-waiting', handle);
     });
   }, 60_000);
 
@@ -99,6 +109,7 @@ describe('draft pipeline on the real Temporal server', () => {
       expect(steps.filter((s) => s.status === 'failed')).toHaveLength(0);
       await handle.signal(draftDeleted);
       await handle.result();
+      await keepHistory('analyze-retried', handle);
     });
   }, 60_000);
 
@@ -118,6 +129,7 @@ describe('draft pipeline on the real Temporal server', () => {
       expect(calls.slice(-2)).toEqual(['extractText', 'analyzeDraft']);
       await handle.signal(draftDeleted);
       await handle.result();
+      await keepHistory('failed-then-admin-retry', handle);
     });
   }, 60_000);
 
@@ -131,6 +143,7 @@ describe('draft pipeline on the real Temporal server', () => {
       expect(calls).toEqual(['decidePayment', 'extractText', 'analyzeDraft', 'rewriteBullets', 'exportDraft:DOCX']);
       await handle.signal(draftDeleted);
       await handle.result();
+      await keepHistory('rewrite-and-finalize', handle);
     });
   }, 60_000);
 });
@@ -154,6 +167,7 @@ describe('the 7-day reminder, on the time-skipping test server', () => {
       expect(calls.filter((c) => c === 'sendReminder')).toHaveLength(1);
       await handle.signal(draftDeleted);
       await handle.result();
+      await keepHistory('reminder-after-7-days', handle);
     });
   }, 120_000);
 
