@@ -3,6 +3,10 @@
 // works in a scratch database it creates and drops, so it never touches anyone's data.
 const benches: Record<string, () => Promise<{ main(args: string[]): Promise<void> }>> = {
   'event-store': () => import('./event-store.ts'),
+  analyze: () => import('./analyze.ts'),
+  auth: () => import('./auth.ts'),
+  extract: () => import('./extract.ts'),
+  pipeline: () => import('./pipeline.ts'),
 };
 
 const [name, ...args] = process.argv.slice(2);
