@@ -13,8 +13,11 @@ function moduleOf(file: string, modulesDir: string): { name: string; rest: strin
 }
 
 const publicFaces = new Set(['index.ts', 'index.js']);
-/** Test code may also use another module's `testing/` folder: its harnesses and fakes. */
-const isTestCode = (file: string) => /\.spec\.ts$/.test(file) || file.split(sep).includes('testing');
+/** Test code (specs, test/, bench/, testing/ folders) may also use another module's `testing/` folder: its harnesses and fakes. */
+function isTestCode(file: string, root: string): boolean {
+  const [top] = relative(root, file).split(sep);
+  return /\.spec\.ts$/.test(file) || top === 'test' || top === 'bench' || file.split(sep).includes('testing');
+}
 
 /**
  * A module's public face is its index.ts: a file outside `src/modules/<name>/` may import only
@@ -41,7 +44,7 @@ export const moduleBoundary: Rule.RuleModule = {
       const target = moduleOf(resolve(from, source), modulesDir);
       if (!target || target.name === importer?.name) return;
       if (publicFaces.has(target.rest)) return;
-      if (target.rest.startsWith('testing/') && isTestCode(resolve(context.filename))) return;
+      if (target.rest.startsWith('testing/') && isTestCode(resolve(context.filename), root)) return;
       context.report({
         node,
         messageId: 'internal',

@@ -15,6 +15,7 @@ createRuleTester().run('module-boundary', moduleBoundary, {
     { name: 're-export through the index', filename: at('scripts/seed.ts'), code: "export { seed } from '../src/modules/accounts/index.ts';", options },
     { name: 'dynamic import of an index', filename: at('bench/run.ts'), code: "await import('../src/modules/analysis/index.ts');", options },
     { name: 'a spec using another module\'s testing folder', filename: at('src/modules/jobs/jobs.int.spec.ts'), code: "import { startHarness } from '../accounts/testing/harness.ts';", options },
+    { name: 'a benchmark using a testing folder', filename: at('bench/pipeline.ts'), code: "import { Browser } from '../src/modules/accounts/testing/harness.ts';", options },
     { name: 'a module whose name starts like another', filename: at('src/modules/drafts-archive/x.ts'), code: "import { y } from '../drafts-archive/y.ts';", options },
   ],
   invalid: [
