@@ -11,7 +11,7 @@ import { createJobsModule } from '../modules/jobs/index.ts';
 import { createPaymentsRouter } from '../modules/payments/index.ts';
 import { createResultsRouter } from '../modules/pipeline/index.ts';
 import { accountsOptionsOf, draftOwnership, paymentsOf, storageOf } from './wiring.ts';
-import { createPositionWaiter } from '../projections/index.ts';
+import { backlogOf, createPositionWaiter } from '../projections/index.ts';
 import { eventCatalog } from './event-catalog.ts';
 import { postgresCheck, temporalCheck } from '../platform/http/dependency-checks.ts';
 import { createApp, createLogger, startHttpServer, type ReadinessCheck, type Router } from '../platform/http/index.ts';
@@ -60,6 +60,8 @@ const readiness: ReadinessCheck[] = [
   postgresCheck(pool),
   temporal,
   { name: 'event-store', check: () => eventStore.healthCheck() },
+  // Work stored but not yet handed to Temporal (it grows while Temporal or the projector is down).
+  { name: 'dispatcher', check: async () => ({ backlog: await backlogOf(pool, 'dispatcher', await eventStore.headPosition()) }) },
 ];
 
 const positionWaiter = createPositionWaiter(pool, { defaultTimeoutMs: config.READ_YOUR_WRITES_TIMEOUT_MS });

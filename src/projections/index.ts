@@ -17,6 +17,6 @@ export { streamCatalog } from './stream-catalog.ts';
 export { startProjector, type RunningProjector, type ProjectorOptions } from './projector.ts';
 export { prepareProjection, rebuildProjection } from './setup.ts';
 export { applyBatch } from './apply-batch.ts';
-export { projectionStatus, type ProjectionStatus } from './status.ts';
+export { backlogOf, projectionStatus, type ProjectionStatus } from './status.ts';
 export { createPositionWaiter, type PositionWaiter } from './position-waiter.ts';
 export { createReadYourWrites, parseMinPosition } from './read-your-writes.ts';

@@ -27,3 +27,9 @@ export async function projectionStatus(pool: DatabasePool, projections: readonly
     };
   });
 }
+
+/** Events a subscriber has still to handle: the head of the store minus its checkpoint. */
+export async function backlogOf(pool: DatabasePool, name: string, headPosition: number): Promise<number> {
+  const position = await pool.maybeOneFirst(sql.type(z.object({ position: z.bigint() }))`select position from projection_checkpoints where name = ${name}`);
+  return Math.max(0, headPosition - Number(position ?? 0));
+}

@@ -1,9 +1,12 @@
 import type { Logger } from 'pino';
 
-/** One dependency the API needs to serve requests. `check` rejects (or never settles) when it is down. */
-export type ReadinessCheck = { name: string; check(signal: AbortSignal): Promise<void> };
+/**
+ * One dependency the API needs to serve requests. `check` rejects (or never settles) when it is
+ * down; it may answer figures worth showing (a backlog), which /readyz reports as `detail`.
+ */
+export type ReadinessCheck = { name: string; check(signal: AbortSignal): Promise<void | Record<string, number | string>> };
 
-export type CheckResult = { status: 'up' | 'down'; ms: number; reason?: 'timeout' | 'error' };
+export type CheckResult = { status: 'up' | 'down'; ms: number; reason?: 'timeout' | 'error'; detail?: Record<string, number | string> };
 export type ReadinessReport = { ready: boolean; checks: Record<string, CheckResult>; down: string[] };
 
 class CheckTimeout extends Error {}
@@ -17,8 +20,8 @@ async function runOne(check: ReadinessCheck, timeoutMs: number, logger?: Logger)
     timer.unref();
   });
   try {
-    await Promise.race([Promise.resolve().then(() => check.check(controller.signal)), timeout]);
-    return { status: 'up', ms: elapsed(started) };
+    const detail = await Promise.race([Promise.resolve().then(() => check.check(controller.signal)), timeout]);
+    return { status: 'up', ms: elapsed(started), ...(detail ? { detail } : {}) };
   } catch (error) {
     const reason = error instanceof CheckTimeout ? 'timeout' : 'error';
     logger?.warn({ check: check.name, reason, err: reason === 'error' ? error : undefined }, 'readiness check failed');

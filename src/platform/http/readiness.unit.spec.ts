@@ -54,6 +54,13 @@ describe('/healthz', () => {
 });
 
 describe('/readyz', () => {
+  it('shows the figures a check reports, such as a backlog', async () => {
+    const { status, body } = await readyz([up('postgres'), { name: 'dispatcher', check: async () => ({ backlog: 3 }) }]);
+    expect(status).toBe(200);
+    expect(body.checks.dispatcher).toMatchObject({ status: 'up', detail: { backlog: 3 } });
+    expect(body.checks.postgres).not.toHaveProperty('detail');
+  });
+
   it('answers 200 with every check up and its time', async () => {
     const { status, body } = await readyz([up('postgres'), up('temporal'), up('event-store')]);
     expect(status).toBe(200);
