@@ -38,7 +38,11 @@ for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
 // npm exits on SIGTERM without passing it on, and the shell between us does not either: when
 // our parent goes away we are orphaned, so we pass the SIGTERM on ourselves.
 const parent = process.ppid;
-setInterval(() => {
-  if (process.ppid !== parent) child.kill('SIGTERM');
-}, 250).unref();
+const orphanWatch = setInterval(() => {
+  if (process.ppid === parent) return;
+  // Once: a second SIGTERM would cut the child's own shutdown short.
+  clearInterval(orphanWatch);
+  child.kill('SIGTERM');
+}, 250);
+orphanWatch.unref();
 child.on('exit', (code, signal) => process.exit(code ?? 128 + (signal ? (constants.signals[signal] ?? 1) : 1)));

@@ -32,7 +32,8 @@ async function shutdown(code: number): Promise<never> {
   }
   process.exit(code);
 }
-for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.once(signal, () => void shutdown(0));
+// `on`, not `once`: a repeated Ctrl-C must not kill us halfway through stopping the services.
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, () => void shutdown(0));
 
 try {
   buildWebIfStale();

@@ -68,8 +68,13 @@ let started: Stack = { postgres: false, temporal: false };
 const stop = async () => {
   if (process.env.KEEP_STACK !== '1') await stackDown(config, started);
 };
+let stopping = false;
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.once(signal, () => void stop().finally(() => process.exit(130)));
+  process.on(signal, () => {
+    if (stopping) return;
+    stopping = true;
+    void stop().finally(() => process.exit(130));
+  });
 }
 
 try {

@@ -77,6 +77,8 @@ for (let attempt = 1; !stopping; attempt += 1) {
     workers = await runWorkers(config, queues.map((taskQueue) => ({
       taskQueue, activities, ...(taskQueue === taskQueues.pipeline ? { workflowsPath } : {}),
     })));
+    // A stop asked for while the workflow bundle was still being built applies now.
+    if (stopping) void workers.shutdown();
     logger.info({ taskQueues: queues, address: config.temporalAddress, freeMode: payments.freeMode }, 'worker running');
     await workers.done;
     break;
