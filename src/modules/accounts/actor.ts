@@ -29,7 +29,7 @@ function bag(ctx: Pick<Context, 'state'>): StateBag {
   return ctx.state;
 }
 
-function problemOf(ctx: Pick<Context, 'state'>): AuthProblem {
+export function problemOf(ctx: Pick<Context, 'state'>): AuthProblem {
   return (bag(ctx)[problemKey] as AuthProblem | undefined) ?? 'missing';
 }
 

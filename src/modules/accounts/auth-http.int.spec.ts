@@ -18,6 +18,20 @@ async function signedUp(email = uniqueEmail(), extra: Record<string, unknown> = 
   return { browser, email, user: res.json.user };
 }
 
+describe('the session probe', () => {
+  it('answers 200 for everyone: the user when signed in, else who is missing and why', async () => {
+    const anonymous = await new Browser(h.url).start();
+    const nobody = await anonymous.get('/api/auth/session');
+    expect(nobody.status).toBe(200);
+    expect(nobody.json).toMatchObject({ user: null, guest: false, reason: 'missing' });
+    const { browser, email } = await signedUp();
+    expect((await browser.get('/api/auth/session')).json).toMatchObject({ user: { email }, guest: false });
+    h.clock.advance(16 * 60_000); // past the 15-minute access token
+    expect((await browser.get('/api/auth/session')).json).toMatchObject({ user: null, reason: 'expired' });
+    h.clock.advance(-16 * 60_000);
+  });
+});
+
 describe('register, me, reload', () => {
   it('registers, sets HttpOnly cookies only, and answers me', async () => {
     const email = uniqueEmail('Ada');

@@ -67,6 +67,12 @@ export function originOf(url: string): string {
 }
 
 const checked = Symbol('csrf-checked');
+const issued = Symbol('csrf-issued');
+
+/** The token this request's answer already sets as the cookie, if any: a route must hand out the same one. */
+export function issuedCsrfToken(ctx: { state: unknown }): string | undefined {
+  return (ctx.state as Record<symbol, string | undefined>)[issued];
+}
 
 /**
  * Koa middleware: refuses unsafe requests that fail the check with 403 CSRF_FAILED, and hands out
@@ -96,7 +102,9 @@ export function csrfMiddleware(settings: CsrfSettings, cookies: CookiePolicy): M
       });
     }
     if (!unsafeMethods.has(ctx.method) && !isValidCsrfToken(settings.key, cookieToken)) {
-      setCookie(ctx, cookies, cookies.names.csrf, newCsrfToken(settings.key), { httpOnly: false });
+      const token = newCsrfToken(settings.key);
+      setCookie(ctx, cookies, cookies.names.csrf, token, { httpOnly: false });
+      state[issued] = token;
     }
     await next();
   };

@@ -3,9 +3,9 @@ import { z } from 'zod';
 import { createRouter, requestBody, validate, type Router } from '../../platform/http/index.ts';
 import { parseMinPosition } from '../../projections/index.ts';
 import { AppError } from '../../platform/errors.ts';
-import { actorOf, chain, requestInfo, type ActorTools, type UserActor } from './actor.ts';
+import { actorOf, chain, problemOf, requestInfo, type ActorTools, type UserActor } from './actor.ts';
 import { clearCookie, readCookie, refreshPath, setCookie, type CookiePolicy } from './cookies.ts';
-import { isValidCsrfToken, newCsrfToken } from './csrf.ts';
+import { issuedCsrfToken, isValidCsrfToken, newCsrfToken } from './csrf.ts';
 import { verifyGuestCookie } from './guest-cookie.ts';
 import type { AccountKeys } from './keys.ts';
 import type { AccountsService, IssuedTokens } from './service.ts';
@@ -60,7 +60,7 @@ export function createAccountsRouter(deps: RouteDeps): Router {
   };
 
   router.get('/api/auth/csrf', deps.csrf, async (ctx) => {
-    let token = readCookie(ctx, names.csrf);
+    let token = issuedCsrfToken(ctx) ?? readCookie(ctx, names.csrf);
     if (!isValidCsrfToken(keys.csrf, token)) {
       token = newCsrfToken(keys.csrf);
       setCookie(ctx, cookies, names.csrf, token, { httpOnly: false });
@@ -103,6 +103,17 @@ export function createAccountsRouter(deps: RouteDeps): Router {
     if (actor?.kind === 'user') await service.logout(requestInfo(ctx), actor.userId, actor.sessionId);
     clearSessionCookies(ctx);
     ctx.status = 204;
+  });
+
+  // The app's "who is here" on every load: always 200, so an anonymous visit logs no error.
+  // `reason: 'expired'` tells the app to refresh the session before anything else.
+  router.get('/api/auth/session', tools.actorMiddleware, async (ctx) => {
+    const actor = actorOf(ctx);
+    if (actor?.kind === 'user') {
+      ctx.body = { user: await service.profile(actor.userId), guest: false };
+      return;
+    }
+    ctx.body = { user: null, guest: actor?.kind === 'guest', reason: problemOf(ctx) };
   });
 
   router.get('/api/auth/me', tools.requireUser, async (ctx) => {
