@@ -54,7 +54,7 @@ export function createJobsRouter(deps: JobRouteDeps): Router {
   };
 
   router.post('/api/drafts/:id/analyses', start('analysis', () => ({})));
-  router.post('/api/drafts/:id/rewrites', start('rewrite', () => ({})));
+  router.post('/api/drafts/:id/rewrite', start('rewrite', () => ({})));
   router.post('/api/drafts/:id/finalize', start('finalize', (ctx) => validate(FinalizeBody, requestBody(ctx) ?? {})));
 
   router.get('/api/drafts/:id/jobs', async (ctx) => {
