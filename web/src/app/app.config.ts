@@ -6,9 +6,9 @@ import {
 } from '@angular/core';
 import {
   provideHttpClient,
-  withFetch,
   withInterceptors,
   withNoXsrfProtection,
+  withXhr,
 } from '@angular/common/http';
 import {
   provideRouter,
@@ -32,7 +32,8 @@ export const appConfig: ApplicationConfig = {
     ),
     { provide: TitleStrategy, useClass: PageTitleStrategy },
     provideHttpClient(
-      withFetch(),
+      // XHR, not fetch: the résumé upload shows real upload progress, which fetch cannot report.
+      withXhr(),
       // The API's own signed double-submit token replaces Angular's cookie-reading XSRF support.
       withInterceptors([apiErrorInterceptor, csrfInterceptor]),
       withNoXsrfProtection(),

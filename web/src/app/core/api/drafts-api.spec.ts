@@ -105,7 +105,7 @@ describe('DraftsApi', () => {
     api.uploadResume('d1', file).subscribe((event) => events.push(event));
     const request = httpTesting.expectOne('/api/drafts/d1/resume');
     expect(request.request.method).toBe('POST');
-    expect(request.request.reportProgress).toBe(true);
+    expect(request.request.reportUploadProgress).toBe(true);
     const body = request.request.body as FormData;
     expect(body).toBeInstanceOf(FormData);
     expect((body.get('file') as File).name).toBe('cv.txt');

@@ -76,12 +76,15 @@ export class DraftsApi {
     return this.http.delete<void>(`/api/drafts/${encodeURIComponent(id)}`);
   }
 
-  /** Multipart upload in the `file` field, reporting real progress from the browser. */
+  /**
+   * Multipart upload in the `file` field, reporting real progress from the browser (the XHR
+   * backend; `reportUploadProgress` is Angular 22's name for the upload half of `reportProgress`).
+   */
   uploadResume(id: string, file: File): Observable<UploadProgress> {
     const body = new FormData();
     body.append('file', file, file.name);
     return this.http
-      .post<unknown>(`/api/drafts/${encodeURIComponent(id)}/resume`, body, { reportProgress: true, observe: 'events' })
+      .post<unknown>(`/api/drafts/${encodeURIComponent(id)}/resume`, body, { reportUploadProgress: true, observe: 'events' })
       .pipe(
         map((event): UploadProgress | null => {
           if (event.type === HttpEventType.UploadProgress) {

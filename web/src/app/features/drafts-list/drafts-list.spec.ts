@@ -163,6 +163,18 @@ describe('DraftsList', () => {
     expect(root().textContent).toContain('No drafts yet');
   });
 
+  it('treats 401 (no account, no guest yet) as "no drafts", not as an error', async () => {
+    await open();
+    listRequest().flush(
+      { error: { code: 'UNAUTHENTICATED', message: 'Please sign in to continue.' } },
+      { status: 401, statusText: 'Unauthorized' },
+    );
+    await settle();
+    expect(root().querySelector('[role="alert"]')).toBeNull();
+    expect(root().textContent).toContain('No drafts yet');
+    expect(root().querySelector('.empty a[href="/sign-in"]')).not.toBeNull();
+  });
+
   it('shows a load error with its code and offers a retry', async () => {
     await open();
     await flushList(null);

@@ -106,15 +106,21 @@ export class DraftsList {
   readonly items = computed<DraftSummary[]>(() => (this.drafts.hasValue() ? this.drafts.value().items : []));
   readonly total = computed(() => (this.drafts.hasValue() ? this.drafts.value().total : 0));
   readonly filtered = computed(() => !!this.q()?.trim() || this.status() !== null);
+  /** 401: nobody yet (no account, no guest cookie). Not an error: there are simply no drafts. */
+  readonly nobody = computed(() => {
+    const error = this.drafts.error();
+    return !!error && toApiError(error).status === 401;
+  });
   readonly loadError = computed(() => {
     const error = this.drafts.error();
-    return error ? toApiError(error) : null;
+    const apiError = error ? toApiError(error) : null;
+    return apiError && apiError.status !== 401 ? apiError : null;
   });
   readonly deleteError = signal<ApiError | null>(null);
   readonly deleting = signal<string | null>(null);
   readonly summary = computed(() => {
     if (this.drafts.isLoading()) return 'Loading drafts…';
-    if (this.loadError()) return '';
+    if (this.loadError() || this.nobody()) return '';
     const total = this.total();
     return total === 1 ? '1 draft' : `${total} drafts`;
   });

@@ -17,15 +17,15 @@ import { statusLabel } from '../../core/api/drafts';
       background: var(--mat-sys-surface-container-high);
       color: var(--mat-sys-on-surface-variant);
     }
-    :host(.in_review) {
+    :host(.status-in_review) {
       background: var(--mat-sys-tertiary-container);
       color: var(--mat-sys-on-tertiary-container);
     }
-    :host(.ready) {
+    :host(.status-ready) {
       background: var(--mat-sys-primary-container);
       color: var(--mat-sys-on-primary-container);
     }
-    :host(.finalized) {
+    :host(.status-finalized) {
       background: var(--mat-sys-secondary-container);
       color: var(--mat-sys-on-secondary-container);
     }
@@ -34,5 +34,6 @@ import { statusLabel } from '../../core/api/drafts';
 export class StatusBadge {
   readonly status = input<string | null>(null);
   readonly label = computed(() => statusLabel(this.status()));
-  readonly tone = computed(() => (this.status() ?? 'unknown').toLowerCase().replace(/[^a-z_]/g, ''));
+  /** Prefixed so it never collides with a class of the page the badge sits in. */
+  readonly tone = computed(() => `status-${(this.status() ?? 'unknown').toLowerCase().replace(/[^a-z_]/g, '')}`);
 }
