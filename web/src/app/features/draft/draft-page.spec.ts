@@ -114,6 +114,16 @@ describe('DraftPage', () => {
     expect(results.textContent).toContain('Moderate');
     expect(results.textContent).toContain('Dear hiring team');
     expect(results.querySelector('app-pro-upsell')).toBeNull();
+
+    // A matched keyword chip is a toggle that emphasises its places in the résumé.
+    const chip = results.querySelector<HTMLButtonElement>('button[aria-label="Show Angular in your résumé"]')!;
+    chip.click();
+    await settle();
+    expect(chip.getAttribute('aria-pressed')).toBe('true');
+    expect(Array.from(results.querySelectorAll('mark.focused')).map((m) => m.textContent)).toEqual(['Angular']);
+    chip.click();
+    await settle();
+    expect(results.querySelectorAll('mark.focused')).toHaveLength(0);
   });
 
   it('explains a failed step in plain words', async () => {

@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, input, signal } from '@angular/core';
 import { MatIcon } from '@angular/material/icon';
 import { Keyword } from '../../core/api/analysis';
 import { ResumeHighlight } from './resume-highlight';
@@ -22,15 +22,29 @@ const byImportance = (keywords: readonly Keyword[], importance: Keyword['importa
           @if (group.items.length) {
             <ul class="chips">
               @for (keyword of group.items; track $index) {
-                <li class="chip" [class.matched]="group.matched" [class.missing]="!group.matched">
-                  <span class="term">{{ keyword.term }}</span>
-                  @if (group.matched && keyword.locations.length > 1) {
-                    <span class="times">×{{ keyword.locations.length }}</span>
-                  }
-                  @if (!group.matched && keyword.alternatives.length) {
-                    <span class="alt">or {{ keyword.alternatives.join(', ') }}</span>
-                  }
-                </li>
+                @if (group.matched) {
+                  <li>
+                    <button
+                      type="button"
+                      class="chip matched"
+                      [attr.aria-pressed]="focused() === keyword.term"
+                      [attr.aria-label]="'Show ' + keyword.term + ' in your résumé'"
+                      (click)="toggle(keyword.term)"
+                    >
+                      <span class="term">{{ keyword.term }}</span>
+                      @if (keyword.locations.length > 1) {
+                        <span class="times">×{{ keyword.locations.length }}</span>
+                      }
+                    </button>
+                  </li>
+                } @else {
+                  <li class="chip missing">
+                    <span class="term">{{ keyword.term }}</span>
+                    @if (keyword.alternatives.length) {
+                      <span class="alt">or {{ keyword.alternatives.join(', ') }}</span>
+                    }
+                  </li>
+                }
               }
             </ul>
           } @else {
@@ -40,7 +54,7 @@ const byImportance = (keywords: readonly Keyword[], importance: Keyword['importa
       }
     </div>
     <h3 class="resume-heading">Your résumé, with matched keywords highlighted</h3>
-    <app-resume-highlight [text]="resumeText()" [keywords]="matched()" />
+    <app-resume-highlight [text]="resumeText()" [keywords]="matched()" [focusTerm]="focused()" />
   `,
   styles: `
     .groups {
@@ -83,6 +97,11 @@ const byImportance = (keywords: readonly Keyword[], importance: Keyword['importa
       background: var(--mat-sys-tertiary-container);
       color: var(--mat-sys-on-tertiary-container);
       border-color: transparent;
+      cursor: pointer;
+    }
+    .matched[aria-pressed='true'] {
+      background: var(--mat-sys-tertiary);
+      color: var(--mat-sys-on-tertiary);
     }
     .missing {
       background: var(--mat-sys-surface);
@@ -111,6 +130,13 @@ export class KeywordsPanel {
   readonly matched = input<readonly Keyword[]>([]);
   readonly missing = input<readonly Keyword[]>([]);
   readonly resumeText = input('');
+
+  /** The matched keyword whose places in the résumé are emphasised (click again to clear). */
+  readonly focused = signal<string | null>(null);
+
+  toggle(term: string): void {
+    this.focused.update((current) => (current === term ? null : term));
+  }
 
   readonly groups = computed(() => [
     { key: 'missing-required', title: 'Missing — required', matched: false, items: byImportance(this.missing(), 'required') },

@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
+import { afterRenderEffect, ChangeDetectionStrategy, Component, computed, ElementRef, inject, input } from '@angular/core';
 import { Keyword } from '../../core/api/analysis';
 import { HighlightRange, MAX_HIGHLIGHT_CHARS, segmentText } from './highlight';
 
@@ -8,7 +8,7 @@ import { HighlightRange, MAX_HIGHLIGHT_CHARS, segmentText } from './highlight';
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     @if (segments().length) {
-      <p class="text" tabindex="0" aria-label="Your résumé text with matched keywords highlighted">@for (segment of segments(); track $index) {@if (segment.labels.length) {<mark [title]="segment.labels.join(', ')">{{ segment.text }}</mark>} @else {<span>{{ segment.text }}</span>}}</p>
+      <p class="text" tabindex="0" aria-label="Your résumé text with matched keywords highlighted">@for (segment of segments(); track $index) {@if (segment.labels.length) {<mark [title]="segment.labels.join(', ')" [class.focused]="!!focusTerm() && segment.labels.includes(focusTerm()!)">{{ segment.text }}</mark>} @else {<span>{{ segment.text }}</span>}}</p>
       @if (clipped()) {
         <p class="note">Showing the first {{ limit.toLocaleString('en') }} characters.</p>
       }
@@ -37,6 +37,10 @@ import { HighlightRange, MAX_HIGHLIGHT_CHARS, segmentText } from './highlight';
       color: var(--mat-sys-on-tertiary-container);
       box-shadow: inset 0 -2px 0 var(--mat-sys-tertiary);
     }
+    mark.focused {
+      background: var(--mat-sys-tertiary);
+      color: var(--mat-sys-on-tertiary);
+    }
     .note {
       margin: 8px 0 0;
       font: var(--mat-sys-body-small);
@@ -47,6 +51,9 @@ import { HighlightRange, MAX_HIGHLIGHT_CHARS, segmentText } from './highlight';
 export class ResumeHighlight {
   readonly text = input('');
   readonly keywords = input<readonly Keyword[]>([]);
+  /** A keyword to emphasise; its first place is scrolled into view. */
+  readonly focusTerm = input<string | null>(null);
+  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
   readonly limit = MAX_HIGHLIGHT_CHARS;
 
   readonly segments = computed(() => {
@@ -56,4 +63,12 @@ export class ResumeHighlight {
     return segmentText(this.text() ?? '', ranges);
   });
   readonly clipped = computed(() => (this.text()?.length ?? 0) > MAX_HIGHLIGHT_CHARS);
+
+  constructor() {
+    afterRenderEffect(() => {
+      if (!this.focusTerm()) return;
+      const first = this.host.nativeElement.querySelector<HTMLElement>('mark.focused');
+      first?.scrollIntoView?.({ block: 'nearest', behavior: 'smooth' });
+    });
+  }
 }
