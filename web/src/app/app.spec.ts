@@ -83,6 +83,7 @@ describe('App shell', () => {
     await fixture.whenStable();
 
     expect(navigate).toHaveBeenCalledWith('/');
+    expect(root.querySelector('.account-notice')?.textContent).toContain('You are signed out.');
     expect(linksOf(root, 'Account').map(([text]) => text)).toEqual(['Sign in', 'Create account']);
   });
 });

@@ -9,8 +9,6 @@ import {
 } from '@angular/core';
 import { NavigationEnd, Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
 import { MatAnchor, MatButton, MatIconButton } from '@angular/material/button';
-import { MatMenu, MatMenuItem, MatMenuTrigger } from '@angular/material/menu';
-import { MatSnackBar } from '@angular/material/snack-bar';
 import { MatIcon } from '@angular/material/icon';
 import { MatToolbar } from '@angular/material/toolbar';
 import { filter, skip } from 'rxjs';
@@ -28,9 +26,6 @@ import { Session } from './core/session/session';
     MatButton,
     MatIconButton,
     MatIcon,
-    MatMenu,
-    MatMenuItem,
-    MatMenuTrigger,
     MatToolbar,
     StatusChip,
   ],
@@ -41,9 +36,10 @@ import { Session } from './core/session/session';
 export class App {
   private readonly main = viewChild.required<ElementRef<HTMLElement>>('main');
   private readonly router = inject(Router);
-  private readonly snackBar = inject(MatSnackBar);
   readonly session = inject(Session);
   readonly signingOut = signal(false);
+  /** A short message about the account (announced politely). */
+  readonly notice = signal('');
 
   constructor() {
     void this.session.refresh();
@@ -68,10 +64,10 @@ export class App {
     this.signingOut.set(true);
     try {
       await this.session.signOut();
-      this.snackBar.open('You are signed out.', undefined, { duration: 4000 });
+      this.notice.set('You are signed out.');
       await this.router.navigateByUrl('/');
     } catch {
-      this.snackBar.open('Signing out failed. Please try again.', undefined, { duration: 6000 });
+      this.notice.set('Signing out failed. Please try again.');
     } finally {
       this.signingOut.set(false);
     }
