@@ -10,8 +10,10 @@ import { createDraftsModule } from '../modules/drafts/index.ts';
 import { createJobsModule } from '../modules/jobs/index.ts';
 import { createPaymentsRouter } from '../modules/payments/index.ts';
 import { createResultsRouter } from '../modules/pipeline/index.ts';
+import { createFeatureFlags, createStaffRouter, createWorkflowHistories } from '../modules/staff/index.ts';
+import { installTemporalRuntime, lazyTemporalClient } from '../platform/temporal/index.ts';
 import { accountsOptionsOf, draftOwnership, paymentsOf, storageOf } from './wiring.ts';
-import { backlogOf, createPositionWaiter } from '../projections/index.ts';
+import { backlogOf, createPositionWaiter, projections } from '../projections/index.ts';
 import { eventCatalog } from './event-catalog.ts';
 import { postgresCheck, temporalCheck } from '../platform/http/dependency-checks.ts';
 import { createApp, createLogger, startHttpServer, type ReadinessCheck, type Router } from '../platform/http/index.ts';
@@ -91,6 +93,9 @@ const drafts = createDraftsModule({
 });
 
 const ownsDraft = draftOwnership(drafts.pipeline);
+// Support's replay runs a replay worker in this process: its SDK logs go through one level.
+installTemporalRuntime(config.LOG_LEVEL === 'debug' || config.LOG_LEVEL === 'trace' ? 'DEBUG' : 'WARN');
+const temporalClient = lazyTemporalClient(config);
 const payments = paymentsOf(config, { pool, eventStore, drafts: drafts.pipeline });
 const jobs = createJobsModule({
   pool,
@@ -111,6 +116,18 @@ const routers: Router[] = [
   jobs.router,
   createPaymentsRouter({ service: payments, ownerOf, ownsDraft }),
   createResultsRouter({ pool, ownsDraft: async (ctx, draftId) => ownsDraft(await ownerOf(ctx), draftId) }),
+  createStaffRouter({
+    pool,
+    eventStore,
+    accounts,
+    jobs: jobs.service,
+    flags: createFeatureFlags(eventStore),
+    histories: createWorkflowHistories({ client: temporalClient.client, workflowsPath: fileURLToPath(new URL('../workflows/index.ts', import.meta.url)) }),
+    projections,
+    redactionKeys: (type) => eventCatalog.redactionKeys(type),
+    temporalUiUrl: config.TEMPORAL_ADDRESS ? undefined : `http://localhost:${config.TEMPORAL_UI_PORT}`,
+    namespace: config.TEMPORAL_NAMESPACE,
+  }),
 ];
 
 const app = createApp({
@@ -133,7 +150,7 @@ async function shutdown(signal: NodeJS.Signals): Promise<void> {
   accounts.close();
   drafts.close();
   positionWaiter.close();
-  const closed = await Promise.allSettled([temporal.close(), eventStore.close()]);
+  const closed = await Promise.allSettled([temporal.close(), temporalClient.close(), eventStore.close()]);
   const ended = await Promise.allSettled([pool.end()]);
   for (const result of [...results, ...closed, ...ended]) {
     if (result.status === 'rejected') logger.warn({ err: result.reason as unknown }, 'error while stopping');

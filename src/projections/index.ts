@@ -2,11 +2,12 @@ import type { Projection } from './define-projection.ts';
 import { analysesProjection } from './analyses.ts';
 import { draftsProjection } from './drafts.ts';
 import { jobsProjection } from './jobs.ts';
+import { revenueProjection } from './revenue.ts';
 import { streamCatalog } from './stream-catalog.ts';
 import { accountReadModels } from './users-read-models.ts';
 
 // Every projection the projector runs. A module adds its read models here.
-export const projections: readonly Projection[] = [streamCatalog, ...accountReadModels, draftsProjection, jobsProjection, analysesProjection];
+export const projections: readonly Projection[] = [streamCatalog, ...accountReadModels, draftsProjection, jobsProjection, analysesProjection, revenueProjection];
 
 export function projectionNamed(name: string): Projection | undefined {
   return projections.find((p) => p.name === name);

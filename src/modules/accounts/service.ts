@@ -372,6 +372,12 @@ export function createAccountsService(deps: AccountsServiceDeps) {
       return { expired };
     },
 
+    /** Support's "find a user by e-mail": through the keyed lookup hash, never a scan of addresses. */
+    async userIdByEmail(email: string): Promise<string | null> {
+      const holding = fold(await eventStore.readStream(streams.email(emailLookupHash(keys.emailLookup, email))), emailDecider);
+      return holding.holder;
+    },
+
     /** For the payments module (subscription) and admins. */
     async changePlan(req: RequestInfo, actor: Actor, userId: string, plan: Plan, reason: string): Promise<{ position: number }> {
       const written = await handleCommand(eventStore, streams.user(userId), { type: 'ChangePlan', plan, reason, at: deps.now().toISOString() }, userDecider, context(req, actor));
