@@ -1,6 +1,7 @@
 import { provideHttpClient, withInterceptors } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
+import { Title } from '@angular/platform-browser';
 import { provideRouter, Router, withComponentInputBinding } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
 import { apiErrorInterceptor } from '../../core/api/api-error.interceptor';
@@ -247,6 +248,28 @@ describe('DraftPage', () => {
     await settle();
     expect(stepTexts()).toEqual(['Pay: Waiting', 'Read résumé: Waiting', 'Analyze: Waiting']);
     expect(run.disabled).toBe(true);
+  });
+
+  it('keeps the previous results on screen while a new run is in progress, and names the tab', async () => {
+    await open('/drafts/d1');
+    httpTesting.expectOne('/api/drafts/d1').flush(draftJson({ extraction: { text: RESUME_TEXT, warnings: [] } }));
+    httpTesting.expectOne('/api/drafts/d1/jobs').flush({ jobs: [jobJson('succeeded', { pay: step('waived') })] });
+    await settle();
+    httpTesting.expectOne('/api/drafts/d1/analysis').flush(analysisAnswer());
+    await settle();
+    expect(TestBed.inject(Title).getTitle()).toBe('Acme application · Résumé coach');
+
+    Array.from(root().querySelectorAll<HTMLButtonElement>('button'))
+      .find((b) => b.textContent?.includes('Run again'))!
+      .click();
+    await settle();
+    httpTesting.expectOne('/api/drafts/d1/analyses').flush({ jobId: 'j2' }, { status: 202, statusText: 'Accepted' });
+    await settle();
+    FakeEventSource.last().emit('job', jobJson('running', { pay: step('waived') }, { id: 'j2', currentStep: 'extract' }));
+    await settle();
+
+    expect(root().querySelector('app-score-ring')).not.toBeNull();
+    expect(root().textContent).toContain('Showing your previous results until the new analysis finishes.');
   });
 
   it('says so when the draft does not exist', async () => {

@@ -1,4 +1,5 @@
-import { ChangeDetectionStrategy, Component, computed, effect, inject, input, signal, untracked } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, effect, inject, input, linkedSignal, signal, untracked } from '@angular/core';
+import { Title } from '@angular/platform-browser';
 import { rxResource } from '@angular/core/rxjs-interop';
 import { DatePipe } from '@angular/common';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
@@ -12,6 +13,8 @@ import { DraftsApi } from '../../core/api/drafts-api';
 import { errorText } from '../../core/api/error-text';
 import { JobsApi, newIdempotencyKey } from '../../core/api/jobs-api';
 import { JobView, isFinished } from '../../core/api/jobs';
+import { AnalysisAnswer } from '../../core/api/analysis';
+import { PRODUCT_NAME } from '../../core/page-title-strategy';
 import { ApiErrorAlert } from '../../shared/api-error-alert/api-error-alert';
 import { StatusBadge } from '../../shared/status-badge/status-badge';
 import { AnalysisView } from './analysis-view';
@@ -123,6 +126,16 @@ export class DraftPage {
     stream: ({ params }) => this.jobsApi.analysis(params.id),
   });
 
+  /**
+   * The results on screen: the latest loaded analysis, kept while a new run is in progress (the
+   * resource goes idle then) so the page does not go blank.
+   */
+  readonly shownAnalysis = linkedSignal<{ id: string; value: AnalysisAnswer | undefined }, AnalysisAnswer | null>({
+    source: () => ({ id: this.id(), value: this.analysis.hasValue() ? this.analysis.value() : undefined }),
+    // Never carry one draft's results over to another (the router reuses this component).
+    computation: (source, previous) => source.value ?? (previous?.source.id === source.id ? previous.value : null),
+  });
+
   readonly analysisMissing = computed(() => {
     const error = this.analysis.error();
     return !!error && toApiError(error).status === 404;
@@ -148,7 +161,7 @@ export class DraftPage {
   readonly starting = signal(false);
   readonly startError = signal<ApiError | null>(null);
   /** Kept across retries of the same "Run again" until a job starts (a new click after that gets a new key). */
-  private runKey: string | null = null;
+  private runKey: { draftId: string; key: string } | null = null;
 
   readonly running = computed(() => {
     const job = this.currentJob();
@@ -156,6 +169,12 @@ export class DraftPage {
   });
 
   constructor() {
+    // The tab names the draft ("Acme — senior frontend · Résumé coach").
+    const tabTitle = inject(Title);
+    effect(() => {
+      if (this.draft.hasValue()) tabTitle.setTitle(`${this.title()} · ${PRODUCT_NAME}`);
+    });
+
     // When a job we followed live finishes, the draft has changed (status, extracted text): read it
     // again, once per job.
     const reloadedFor = new Set<string>();
@@ -170,9 +189,10 @@ export class DraftPage {
   async runAgain(): Promise<void> {
     this.startError.set(null);
     this.starting.set(true);
-    this.runKey ??= newIdempotencyKey();
+    const draftId = this.id();
+    if (this.runKey?.draftId !== draftId) this.runKey = { draftId, key: newIdempotencyKey() };
     try {
-      const started = await firstValueFrom(this.jobsApi.startAnalysis(this.id(), this.runKey));
+      const started = await firstValueFrom(this.jobsApi.startAnalysis(draftId, this.runKey.key));
       this.runKey = null;
       await this.router.navigate([], { relativeTo: this.route, queryParams: { job: started.jobId }, replaceUrl: true });
     } catch (error) {
