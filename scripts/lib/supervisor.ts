@@ -35,6 +35,14 @@ export class Supervisor {
     });
   }
 
+  /** Sends a signal to one supervised process (fault tests); it is restarted like any crash. */
+  signal(name: string, signal: NodeJS.Signals): number | undefined {
+    const child = this.children.get(name);
+    if (!child?.pid) return undefined;
+    child.kill(signal);
+    return child.pid;
+  }
+
   async stop(): Promise<void> {
     this.stopping = true;
     await Promise.all([...this.children.entries()].map(async ([name, child]) => {

@@ -9,7 +9,13 @@ import { Supervisor } from '../../scripts/lib/supervisor.ts';
 
 // The whole product as `npm start` runs it (api, worker, projector), on a database of its own and a
 // free port, against the test services the global set-up started. For end-to-end suites.
-export type RunningProduct = { baseUrl: string; databaseUrl: string; stop(): Promise<void> };
+export type RunningProduct = {
+  baseUrl: string;
+  databaseUrl: string;
+  /** Signals one of api, worker, projector (the supervisor restarts it). */
+  signal(name: 'api' | 'worker' | 'projector', signal: NodeJS.Signals): number | undefined;
+  stop(): Promise<void>;
+};
 
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -32,8 +38,8 @@ async function withAdmin<T>(adminUrl: string, work: (client: pg.Client) => Promi
   }
 }
 
-export async function startProduct(env: Record<string, string> = {}): Promise<RunningProduct> {
-  const adminUrl = process.env.DATABASE_URL;
+export async function startProduct(env: Record<string, string> = {}, options: { adminUrl?: string } = {}): Promise<RunningProduct> {
+  const adminUrl = options.adminUrl ?? process.env.DATABASE_URL;
   if (!adminUrl) throw new Error('DATABASE_URL is not set: run through `npm test` or the jest global set-up');
   const database = `e2e_${randomUUID().replaceAll('-', '').slice(0, 16)}`;
   await withAdmin(adminUrl, (c) => c.query(`create database ${database}`));
@@ -61,6 +67,7 @@ export async function startProduct(env: Record<string, string> = {}): Promise<Ru
   return {
     baseUrl,
     databaseUrl: url.toString(),
+    signal: (name, signal) => supervisor.signal(name, signal),
     async stop() {
       await supervisor.stop();
       await withAdmin(adminUrl, (c) => c.query(`drop database if exists ${database} with (force)`));
