@@ -121,7 +121,7 @@ describe('faults while drafts go through', () => {
       for (const [t, k] of tables) before.push(await checksum(client, t, k));
       for (const [name] of tables) await client.query(`update projection_checkpoints set position = 0, version = 0 where name = $1`, [name]);
       product.signal('projector', 'SIGTERM');
-      let after: string[] = [];
+      const after: string[] = [];
       for (let i = 0; i < 120; i += 1) {
         await new Promise((r) => setTimeout(r, 500));
         const lagging = await client.query(`select 1 from projection_checkpoints where name = any($1) and (version = 0 or position < (select max(global_position) from events))`, [tables.map(([t]) => t)]);
