@@ -26,7 +26,9 @@ export class FakeEventSource implements EventSourceLike {
   }
 
   emit(type: string, data: unknown): void {
-    const event = new MessageEvent(type, { data: typeof data === 'string' ? data : JSON.stringify(data) });
+    const event = new MessageEvent(type, {
+      data: typeof data === 'string' ? data : JSON.stringify(data),
+    });
     for (const listener of this.listeners.get(type) ?? []) listener(event);
   }
 

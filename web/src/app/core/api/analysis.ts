@@ -4,10 +4,18 @@ import { arr, bool, num, obj, oneOf, str } from './read';
 // (src/modules/analysis/result.ts, schemaVersion 1) by hand: the web app never imports back-end
 // code. `readAnalysis` fills in what is missing so a partial or newer answer still renders.
 
-export const PANELS = ['score', 'keywords', 'ats', 'bullets', 'hireProbability', 'coverLetter'] as const;
+export const PANELS = [
+  'score',
+  'keywords',
+  'ats',
+  'bullets',
+  'hireProbability',
+  'coverLetter',
+] as const;
 export type Panel = (typeof PANELS)[number];
 
-export type ScoreComponentKey = 'hardSkills' | 'softSkills' | 'jobTitle' | 'education' | 'experience';
+export type ScoreComponentKey =
+  'hardSkills' | 'softSkills' | 'jobTitle' | 'education' | 'experience';
 
 export interface ScoreComponent {
   key: ScoreComponentKey | (string & {});
@@ -102,7 +110,8 @@ export interface AnalysisAnswer {
   result: AnalysisResult;
 }
 
-const strings = (value: unknown): string[] => arr(value).filter((v): v is string => typeof v === 'string');
+const strings = (value: unknown): string[] =>
+  arr(value).filter((v): v is string => typeof v === 'string');
 const clamp = (value: number, min: number, max: number) => Math.min(max, Math.max(min, value));
 
 function readLocation(value: unknown): KeywordLocation[] {
@@ -110,7 +119,9 @@ function readLocation(value: unknown): KeywordLocation[] {
   const start = num(location?.['start']);
   const end = num(location?.['end']);
   if (!location || start === null || end === null) return [];
-  return [{ section: str(location['section']) ?? 'other', start, end, text: str(location['text']) ?? '' }];
+  return [
+    { section: str(location['section']) ?? 'other', start, end, text: str(location['text']) ?? '' },
+  ];
 }
 
 function readKeyword(value: unknown): Keyword[] {
@@ -159,7 +170,15 @@ function readFinding(value: unknown): AtsFinding[] {
       evidence: arr(finding['evidence']).flatMap((item) => {
         const evidence = obj(item);
         const text = str(evidence?.['text']);
-        return text === null ? [] : [{ text, start: num(evidence?.['start']) ?? undefined, end: num(evidence?.['end']) ?? undefined }];
+        return text === null
+          ? []
+          : [
+              {
+                text,
+                start: num(evidence?.['start']) ?? undefined,
+                end: num(evidence?.['end']) ?? undefined,
+              },
+            ];
       }),
     },
   ];
@@ -180,7 +199,10 @@ function readCritique(value: unknown): BulletCritique[] {
       }),
       rewritten: str(critique['rewritten']),
       rationale: str(critique['rationale']) ?? '',
-      verdict: { accepted: verdict ? bool(verdict['accepted']) : true, reasons: strings(verdict?.['reasons']) },
+      verdict: {
+        accepted: verdict ? bool(verdict['accepted']) : true,
+        reasons: strings(verdict?.['reasons']),
+      },
     },
   ];
 }
@@ -228,7 +250,9 @@ export function readAnalysisResult(value: unknown): AnalysisResult {
   const score = obj(result['matchScore']);
   const keywords = obj(result['keywords']);
   const job = obj(result['job']);
-  const panels = strings(result['panelsAllowed']).filter((p): p is Panel => (PANELS as readonly string[]).includes(p));
+  const panels = strings(result['panelsAllowed']).filter((p): p is Panel =>
+    (PANELS as readonly string[]).includes(p),
+  );
   return {
     schemaVersion: num(result['schemaVersion']) ?? 1,
     engine: str(result['engine']) ?? 'unknown',

@@ -12,7 +12,10 @@ describe('DraftsApi', () => {
 
   beforeEach(() => {
     TestBed.configureTestingModule({
-      providers: [provideHttpClient(withInterceptors([apiErrorInterceptor])), provideHttpClientTesting()],
+      providers: [
+        provideHttpClient(withInterceptors([apiErrorInterceptor])),
+        provideHttpClientTesting(),
+      ],
     });
     api = TestBed.inject(DraftsApi);
     httpTesting = TestBed.inject(HttpTestingController);
@@ -21,7 +24,9 @@ describe('DraftsApi', () => {
   afterEach(() => httpTesting.verify());
 
   it('lists with status, trimmed q, page and pageSize, and reads the page defensively', async () => {
-    const answer = firstValueFrom(api.list({ status: 'READY', q: '  acme ', page: 2, pageSize: 10 }));
+    const answer = firstValueFrom(
+      api.list({ status: 'READY', q: '  acme ', page: 2, pageSize: 10 }),
+    );
     const request = httpTesting.expectOne((r) => r.url === '/api/drafts');
     expect(request.request.method).toBe('GET');
     expect(request.request.params.get('status')).toBe('READY');
@@ -32,7 +37,13 @@ describe('DraftsApi', () => {
     request.flush({
       items: [
         { id: 'd1', title: null, status: 'SOMETHING_NEW', job: null, resume: null },
-        { id: 'd2', title: 'Acme', status: 'READY', job: { title: 'Dev', company: null }, resume: { displayName: 'cv.pdf', kind: 'pdf', size: 1200 } },
+        {
+          id: 'd2',
+          title: 'Acme',
+          status: 'READY',
+          job: { title: 'Dev', company: null },
+          resume: { displayName: 'cv.pdf', kind: 'pdf', size: 1200 },
+        },
         { title: 'no id: dropped' },
         'garbage',
       ],
@@ -40,8 +51,18 @@ describe('DraftsApi', () => {
     });
     const page = await answer;
     expect(page.items.map((d) => d.id)).toEqual(['d1', 'd2']);
-    expect(page.items[0]).toMatchObject({ title: null, status: 'SOMETHING_NEW', job: null, resume: null });
-    expect(page.items[1].resume).toEqual({ displayName: 'cv.pdf', kind: 'pdf', size: 1200, uploadedAt: null });
+    expect(page.items[0]).toMatchObject({
+      title: null,
+      status: 'SOMETHING_NEW',
+      job: null,
+      resume: null,
+    });
+    expect(page.items[1].resume).toEqual({
+      displayName: 'cv.pdf',
+      kind: 'pdf',
+      size: 1200,
+      uploadedAt: null,
+    });
     expect(page).toMatchObject({ total: 12, page: 2, pageSize: 10 });
   });
 
@@ -61,7 +82,10 @@ describe('DraftsApi', () => {
       title: 'T',
       status: 'DRAFT',
       job: { title: null, company: null, text: 'We need TypeScript' },
-      extraction: { text: 'Résumé text', warnings: [{ code: 'MULTI_COLUMN', message: 'Two columns' }, 'TABLES', 5] },
+      extraction: {
+        text: 'Résumé text',
+        warnings: [{ code: 'MULTI_COLUMN', message: 'Two columns' }, 'TABLES', 5],
+      },
     });
     const draft = await answer;
     expect(draft.job?.text).toBe('We need TypeScript');
@@ -115,7 +139,11 @@ describe('DraftsApi', () => {
     request.event({ type: HttpEventType.UploadProgress, loaded: 200, total: 200 });
     request.event({ type: HttpEventType.UploadProgress, loaded: 10 });
     request.flush(
-      { resume: { displayName: 'cv.txt', kind: 'txt', size: 5, uploadedAt: '2026-01-01T00:00:00Z' }, warnings: [], position: 9 },
+      {
+        resume: { displayName: 'cv.txt', kind: 'txt', size: 5, uploadedAt: '2026-01-01T00:00:00Z' },
+        warnings: [],
+        position: 9,
+      },
       { status: 201, statusText: 'Created' },
     );
 
@@ -126,7 +154,12 @@ describe('DraftsApi', () => {
       {
         type: 'done',
         upload: {
-          resume: { displayName: 'cv.txt', kind: 'txt', size: 5, uploadedAt: '2026-01-01T00:00:00Z' },
+          resume: {
+            displayName: 'cv.txt',
+            kind: 'txt',
+            size: 5,
+            uploadedAt: '2026-01-01T00:00:00Z',
+          },
           warnings: [],
           position: 9,
         },
@@ -135,11 +168,18 @@ describe('DraftsApi', () => {
   });
 
   it('turns a refused upload into an ApiError with the API code', async () => {
-    const answer = firstValueFrom(api.uploadResume('d1', new File(['x'], 'cv.pdf'))).catch((e: unknown) => e);
-    httpTesting.expectOne('/api/drafts/d1/resume').flush(
-      { error: { code: 'NO_TEXT_LAYER', message: 'No text could be found in this file.' }, requestId: 'r1' },
-      { status: 422, statusText: 'Unprocessable Entity' },
+    const answer = firstValueFrom(api.uploadResume('d1', new File(['x'], 'cv.pdf'))).catch(
+      (e: unknown) => e,
     );
+    httpTesting
+      .expectOne('/api/drafts/d1/resume')
+      .flush(
+        {
+          error: { code: 'NO_TEXT_LAYER', message: 'No text could be found in this file.' },
+          requestId: 'r1',
+        },
+        { status: 422, statusText: 'Unprocessable Entity' },
+      );
     const error = (await answer) as ApiError;
     expect(error).toBeInstanceOf(ApiError);
     expect(error.code).toBe('NO_TEXT_LAYER');

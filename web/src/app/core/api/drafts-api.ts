@@ -20,11 +20,17 @@ export type UploadProgress =
   | { type: 'done'; upload: UploadedResume };
 
 const badResponse = (what: string) =>
-  new ApiError({ code: 'BAD_RESPONSE', message: `The server sent ${what} this page cannot read.`, status: 200 });
+  new ApiError({
+    code: 'BAD_RESPONSE',
+    message: `The server sent ${what} this page cannot read.`,
+    status: 200,
+  });
 
 /** Projections catch up asynchronously: after a write, reads ask for at least its position. */
 function positionHeaders(minPosition?: number | null): HttpHeaders | undefined {
-  return minPosition === null || minPosition === undefined ? undefined : new HttpHeaders({ 'x-min-position': String(minPosition) });
+  return minPosition === null || minPosition === undefined
+    ? undefined
+    : new HttpHeaders({ 'x-min-position': String(minPosition) });
 }
 
 /**
@@ -42,12 +48,16 @@ export class DraftsApi {
     if (query.status) params = params.set('status', query.status);
     const q = query.q?.trim();
     if (q) params = params.set('q', q);
-    return this.http.get<unknown>('/api/drafts', { params }).pipe(map((body) => readDraftPage(body, { page, pageSize })));
+    return this.http
+      .get<unknown>('/api/drafts', { params })
+      .pipe(map((body) => readDraftPage(body, { page, pageSize })));
   }
 
   get(id: string, minPosition?: number | null): Observable<DraftDetail> {
     return this.http
-      .get<unknown>(`/api/drafts/${encodeURIComponent(id)}`, { headers: positionHeaders(minPosition) })
+      .get<unknown>(`/api/drafts/${encodeURIComponent(id)}`, {
+        headers: positionHeaders(minPosition),
+      })
       .pipe(
         map((body) => {
           const draft = readDraft(body);
@@ -84,7 +94,10 @@ export class DraftsApi {
     const body = new FormData();
     body.append('file', file, file.name);
     return this.http
-      .post<unknown>(`/api/drafts/${encodeURIComponent(id)}/resume`, body, { reportUploadProgress: true, observe: 'events' })
+      .post<unknown>(`/api/drafts/${encodeURIComponent(id)}/resume`, body, {
+        reportUploadProgress: true,
+        observe: 'events',
+      })
       .pipe(
         map((event): UploadProgress | null => {
           if (event.type === HttpEventType.UploadProgress) {
@@ -92,7 +105,8 @@ export class DraftsApi {
             const fraction = total ? Math.min(1, event.loaded / total) : null;
             return { type: 'progress', loaded: event.loaded, total, fraction };
           }
-          if (event.type === HttpEventType.Response) return { type: 'done', upload: readUpload(event.body) };
+          if (event.type === HttpEventType.Response)
+            return { type: 'done', upload: readUpload(event.body) };
           return null;
         }),
         filter((event): event is UploadProgress => event !== null),

@@ -121,7 +121,10 @@ export function readSummary(value: unknown): DraftSummary | null {
   };
 }
 
-export function readDraftPage(value: unknown, asked: { page: number; pageSize: number }): DraftPage {
+export function readDraftPage(
+  value: unknown,
+  asked: { page: number; pageSize: number },
+): DraftPage {
   const body = obj(value);
   const items = arr(body?.['items'])
     .map(readSummary)
@@ -153,7 +156,14 @@ export function readDraft(value: unknown): DraftDetail | null {
   const extraction = obj(draft['extraction']);
   return {
     ...summary,
-    job: summary.job || jobText ? { title: summary.job?.title ?? null, company: summary.job?.company ?? null, text: jobText } : null,
+    job:
+      summary.job || jobText
+        ? {
+            title: summary.job?.title ?? null,
+            company: summary.job?.company ?? null,
+            text: jobText,
+          }
+        : null,
     extraction: extraction
       ? { text: str(extraction['text']) ?? '', warnings: readWarnings(extraction['warnings']) }
       : null,
@@ -169,7 +179,11 @@ export function readCreated(value: unknown): CreatedDraft | null {
 
 export function readUpload(value: unknown): UploadedResume {
   const body = obj(value);
-  return { resume: readResume(body?.['resume']), warnings: readWarnings(body?.['warnings']), position: num(body?.['position']) };
+  return {
+    resume: readResume(body?.['resume']),
+    warnings: readWarnings(body?.['warnings']),
+    position: num(body?.['position']),
+  };
 }
 
 /** "1.2 MB", "840 kB", "312 B". */

@@ -11,7 +11,10 @@ describe('JobsApi', () => {
 
   beforeEach(() => {
     TestBed.configureTestingModule({
-      providers: [provideHttpClient(withInterceptors([apiErrorInterceptor])), provideHttpClientTesting()],
+      providers: [
+        provideHttpClient(withInterceptors([apiErrorInterceptor])),
+        provideHttpClientTesting(),
+      ],
     });
     api = TestBed.inject(JobsApi);
     httpTesting = TestBed.inject(HttpTestingController);
@@ -24,13 +27,18 @@ describe('JobsApi', () => {
     const request = httpTesting.expectOne('/api/drafts/d1/analyses');
     expect(request.request.method).toBe('POST');
     expect(request.request.headers.get('Idempotency-Key')).toBe('key-12345678');
-    request.flush({ jobId: 'j1', position: 3, reused: false }, { status: 202, statusText: 'Accepted' });
+    request.flush(
+      { jobId: 'j1', position: 3, reused: false },
+      { status: 202, statusText: 'Accepted' },
+    );
     expect(await answer).toEqual({ jobId: 'j1', position: 3 });
   });
 
   it('refuses a 202 without a job id', async () => {
     const answer = firstValueFrom(api.startAnalysis('d1', 'key-12345678')).catch((e: unknown) => e);
-    httpTesting.expectOne('/api/drafts/d1/analyses').flush({}, { status: 202, statusText: 'Accepted' });
+    httpTesting
+      .expectOne('/api/drafts/d1/analyses')
+      .flush({}, { status: 202, statusText: 'Accepted' });
     expect(await answer).toMatchObject({ code: 'BAD_RESPONSE' });
   });
 
@@ -53,7 +61,11 @@ describe('JobsApi', () => {
           currentStep: 'extract',
           attempts: 1,
           errorCode: null,
-          steps: { pay: { status: 'waived', attempt: 1, errorCode: null, at: 'x' }, extract: { status: 'weird' }, analyze: null },
+          steps: {
+            pay: { status: 'waived', attempt: 1, errorCode: null, at: 'x' },
+            extract: { status: 'weird' },
+            analyze: null,
+          },
         },
         { status: 'running' },
       ],
@@ -73,7 +85,9 @@ describe('JobsApi', () => {
     expect((await job).status).toBe('succeeded');
 
     const analysis = firstValueFrom(api.analysis('d1'));
-    httpTesting.expectOne('/api/drafts/d1/analysis').flush({ jobId: 'j1', createdAt: 'c', result: { matchScore: { value: 140 } } });
+    httpTesting
+      .expectOne('/api/drafts/d1/analysis')
+      .flush({ jobId: 'j1', createdAt: 'c', result: { matchScore: { value: 140 } } });
     const answer = await analysis;
     expect(answer.jobId).toBe('j1');
     expect(answer.result.matchScore.value).toBe(100);

@@ -13,7 +13,8 @@ export interface StartedJob {
 
 /** A fresh key for one click; keep it and send it again when retrying that same click. */
 export function newIdempotencyKey(): string {
-  if (typeof crypto !== 'undefined' && typeof crypto.randomUUID === 'function') return crypto.randomUUID();
+  if (typeof crypto !== 'undefined' && typeof crypto.randomUUID === 'function')
+    return crypto.randomUUID();
   // Older browsers without randomUUID: still unique enough for one person's retries.
   const random = () => Math.random().toString(36).slice(2, 10);
   return `${Date.now().toString(36)}-${random()}-${random()}`;
@@ -26,31 +27,47 @@ export class JobsApi {
 
   startAnalysis(draftId: string, idempotencyKey: string): Observable<StartedJob> {
     const headers = new HttpHeaders({ 'Idempotency-Key': idempotencyKey });
-    return this.http.post<unknown>(`/api/drafts/${encodeURIComponent(draftId)}/analyses`, {}, { headers }).pipe(
-      map((body) => {
-        const jobId = str(obj(body)?.['jobId']);
-        if (!jobId) throw new ApiError({ code: 'BAD_RESPONSE', message: 'The server did not say which job started.', status: 202 });
-        return { jobId, position: num(obj(body)?.['position']) };
-      }),
-    );
+    return this.http
+      .post<unknown>(`/api/drafts/${encodeURIComponent(draftId)}/analyses`, {}, { headers })
+      .pipe(
+        map((body) => {
+          const jobId = str(obj(body)?.['jobId']);
+          if (!jobId)
+            throw new ApiError({
+              code: 'BAD_RESPONSE',
+              message: 'The server did not say which job started.',
+              status: 202,
+            });
+          return { jobId, position: num(obj(body)?.['position']) };
+        }),
+      );
   }
 
   jobsOfDraft(draftId: string): Observable<JobView[]> {
-    return this.http.get<unknown>(`/api/drafts/${encodeURIComponent(draftId)}/jobs`).pipe(map(readJobs));
+    return this.http
+      .get<unknown>(`/api/drafts/${encodeURIComponent(draftId)}/jobs`)
+      .pipe(map(readJobs));
   }
 
   job(jobId: string): Observable<JobView> {
     return this.http.get<unknown>(`/api/jobs/${encodeURIComponent(jobId)}`).pipe(
       map((body) => {
         const job = readJob(body);
-        if (!job) throw new ApiError({ code: 'BAD_RESPONSE', message: 'The server sent a job this page cannot read.', status: 200 });
+        if (!job)
+          throw new ApiError({
+            code: 'BAD_RESPONSE',
+            message: 'The server sent a job this page cannot read.',
+            status: 200,
+          });
         return job;
       }),
     );
   }
 
   analysis(draftId: string): Observable<AnalysisAnswer> {
-    return this.http.get<unknown>(`/api/drafts/${encodeURIComponent(draftId)}/analysis`).pipe(map(readAnalysis));
+    return this.http
+      .get<unknown>(`/api/drafts/${encodeURIComponent(draftId)}/analysis`)
+      .pipe(map(readAnalysis));
   }
 
   streamUrl(jobId: string): string {

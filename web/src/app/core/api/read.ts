@@ -4,7 +4,9 @@
 export type Json = Record<string, unknown>;
 
 export function obj(value: unknown): Json | null {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Json) : null;
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+    ? (value as Json)
+    : null;
 }
 
 export function str(value: unknown): string | null {
@@ -25,5 +27,7 @@ export function arr(value: unknown): unknown[] {
 
 /** `value` when it is one of `allowed`, otherwise `fallback`. */
 export function oneOf<T extends string>(value: unknown, allowed: readonly T[], fallback: T): T {
-  return typeof value === 'string' && (allowed as readonly string[]).includes(value) ? (value as T) : fallback;
+  return typeof value === 'string' && (allowed as readonly string[]).includes(value)
+    ? (value as T)
+    : fallback;
 }

@@ -10,7 +10,10 @@ describe('Session', () => {
 
   beforeEach(() => {
     TestBed.configureTestingModule({
-      providers: [provideHttpClient(withInterceptors([apiErrorInterceptor])), provideHttpClientTesting()],
+      providers: [
+        provideHttpClient(withInterceptors([apiErrorInterceptor])),
+        provideHttpClientTesting(),
+      ],
     });
     session = TestBed.inject(Session);
     httpTesting = TestBed.inject(HttpTestingController);
@@ -29,10 +32,12 @@ describe('Session', () => {
 
   it('is a guest on 401, on a network failure and on a body without an email', async () => {
     let done = session.refresh();
-    httpTesting.expectOne('/api/auth/me').flush(
-      { error: { code: 'UNAUTHENTICATED', message: 'Please sign in.' } },
-      { status: 401, statusText: 'Unauthorized' },
-    );
+    httpTesting
+      .expectOne('/api/auth/me')
+      .flush(
+        { error: { code: 'UNAUTHENTICATED', message: 'Please sign in.' } },
+        { status: 401, statusText: 'Unauthorized' },
+      );
     await done;
     expect(session.current()).toEqual({ kind: 'guest' });
 

@@ -10,9 +10,7 @@ export interface SignedInUser {
 }
 
 export type SessionState =
-  | { kind: 'unknown' }
-  | { kind: 'guest' }
-  | { kind: 'user'; user: SignedInUser };
+  { kind: 'unknown' } | { kind: 'guest' } | { kind: 'user'; user: SignedInUser };
 
 /**
  * Who is signed in, as the API sees it: GET /api/auth/me answers 200 for a user and 401 for
@@ -35,7 +33,9 @@ export class Session {
       // The profile is the body itself; tolerate a `{ user: … }` wrapper too.
       const profile = obj(body?.['user']) ?? body;
       const email = str(profile?.['email']);
-      this.state.set(email ? { kind: 'user', user: { email, plan: str(profile?.['plan']) } } : { kind: 'guest' });
+      this.state.set(
+        email ? { kind: 'user', user: { email, plan: str(profile?.['plan']) } } : { kind: 'guest' },
+      );
     } catch (error) {
       // 401 means "not signed in"; anything else (offline, 5xx) also shows the sign-in links.
       this.state.set({ kind: 'guest' });

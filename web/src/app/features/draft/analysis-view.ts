@@ -13,7 +13,17 @@ import { ScorePanel } from './score-panel';
 /** The results of one analysis. Panels the plan does not include show a PRO card instead. */
 @Component({
   selector: 'app-analysis-view',
-  imports: [DatePipe, MatIcon, AtsPanel, BulletDiff, CoverLetterPanel, HirePanel, KeywordsPanel, ProUpsell, ScorePanel],
+  imports: [
+    DatePipe,
+    MatIcon,
+    AtsPanel,
+    BulletDiff,
+    CoverLetterPanel,
+    HirePanel,
+    KeywordsPanel,
+    ProUpsell,
+    ScorePanel,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './analysis-view.html',
   styleUrl: './analysis-view.scss',
@@ -29,5 +39,7 @@ export class AnalysisView {
   }
 
   readonly critiques = computed(() => this.result().bulletCritiques.slice(0, 50));
-  readonly missingRequired = computed(() => this.result().keywords.missing.filter((k) => k.importance === 'required').length);
+  readonly missingRequired = computed(
+    () => this.result().keywords.missing.filter((k) => k.importance === 'required').length,
+  );
 }

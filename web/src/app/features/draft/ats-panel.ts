@@ -15,7 +15,11 @@ const groupInfo: Readonly<Record<Severity, { title: string; icon: string }>> = {
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     @for (group of groups(); track group.severity) {
-      <section class="group" [class]="group.severity" [attr.aria-labelledby]="'ats-' + group.severity">
+      <section
+        class="group"
+        [class]="group.severity"
+        [attr.aria-labelledby]="'ats-' + group.severity"
+      >
         <h3 [id]="'ats-' + group.severity">
           <mat-icon aria-hidden="true">{{ group.icon }}</mat-icon>
           {{ group.title }} <span class="count">({{ group.items.length }})</span>
@@ -27,7 +31,9 @@ const groupInfo: Readonly<Record<Severity, { title: string; icon: string }>> = {
               @if (finding.evidence.length) {
                 <ul class="evidence" aria-label="Evidence">
                   @for (evidence of finding.evidence.slice(0, 5); track $index) {
-                    <li><q>{{ evidence.text }}</q></li>
+                    <li>
+                      <q>{{ evidence.text }}</q>
+                    </li>
                   }
                 </ul>
               }

@@ -12,17 +12,37 @@ import { diffWords, sideOf } from './word-diff';
     @let c = critique();
     <div class="line before">
       <span class="tag">Original</span>
-      <p>@for (part of before(); track $index) {@if (part.kind === 'removed') {<del>{{ part.text }}</del>} @else {<span>{{ part.text }}</span>}}</p>
+      <p>
+        @for (part of before(); track $index) {
+          @if (part.kind === 'removed') {
+            <del>{{ part.text }}</del>
+          } @else {
+            <span>{{ part.text }}</span>
+          }
+        }
+      </p>
     </div>
     @if (c.rewritten !== null) {
       <div class="line after">
         <span class="tag">Suggested</span>
-        <p>@for (part of after(); track $index) {@if (part.kind === 'added') {<ins>{{ part.text }}</ins>} @else {<span>{{ part.text }}</span>}}</p>
+        <p>
+          @for (part of after(); track $index) {
+            @if (part.kind === 'added') {
+              <ins>{{ part.text }}</ins>
+            } @else {
+              <span>{{ part.text }}</span>
+            }
+          }
+        </p>
       </div>
     } @else {
       <p class="no-rewrite">
         <mat-icon aria-hidden="true">{{ c.verdict.accepted ? 'thumb_up' : 'block' }}</mat-icon>
-        {{ c.verdict.accepted ? 'This bullet is fine as it is.' : 'No safe rewrite was found for this bullet.' }}
+        {{
+          c.verdict.accepted
+            ? 'This bullet is fine as it is.'
+            : 'No safe rewrite was found for this bullet.'
+        }}
       </p>
     }
     @if (c.problems.length) {
@@ -36,7 +56,9 @@ import { diffWords, sideOf } from './word-diff';
       <p class="rationale"><strong>Why:</strong> {{ c.rationale }}</p>
     }
     @if (!c.verdict.accepted && c.verdict.reasons.length) {
-      <p class="rationale"><strong>Held back because:</strong> {{ c.verdict.reasons.join('; ') }}</p>
+      <p class="rationale">
+        <strong>Held back because:</strong> {{ c.verdict.reasons.join('; ') }}
+      </p>
     }
   `,
   styles: `

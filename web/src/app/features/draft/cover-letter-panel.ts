@@ -19,7 +19,10 @@ import { CoverLetter } from '../../core/api/analysis';
     </div>
     @if (letter().dropped.length) {
       <details class="dropped">
-        <summary>{{ letter().dropped.length }} sentence(s) left out because your résumé does not back them up</summary>
+        <summary>
+          {{ letter().dropped.length }} sentence(s) left out because your résumé does not back them
+          up
+        </summary>
         <ul>
           @for (item of letter().dropped; track $index) {
             <li>
@@ -70,7 +73,9 @@ export class CoverLetterPanel {
       this.copied.set(true);
       this.snackBar.open('Cover letter copied.', undefined, { duration: 3000 });
     } catch {
-      this.snackBar.open('Copying is not allowed here: select the text and copy it.', undefined, { duration: 5000 });
+      this.snackBar.open('Copying is not allowed here: select the text and copy it.', undefined, {
+        duration: 5000,
+      });
     }
   }
 }

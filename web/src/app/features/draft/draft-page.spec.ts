@@ -44,7 +44,12 @@ const jobJson = (status: string, steps: object = {}, extra: object = {}) => ({
   ...extra,
 });
 
-const step = (status: string, errorCode: string | null = null) => ({ status, attempt: 1, errorCode, at: '2026-03-01T09:00:02Z' });
+const step = (status: string, errorCode: string | null = null) => ({
+  status,
+  attempt: 1,
+  errorCode,
+  at: '2026-03-01T09:00:02Z',
+});
 
 describe('DraftPage', () => {
   let harness: RouterTestingHarness;
@@ -70,7 +75,10 @@ describe('DraftPage', () => {
   const root = () => harness.routeNativeElement as HTMLElement;
   const stepTexts = () =>
     Array.from(root().querySelectorAll('app-pipeline-stepper li')).map((li) =>
-      [li.querySelector('.label')?.textContent?.trim(), li.querySelector('.state')?.textContent?.trim()].join(': '),
+      [
+        li.querySelector('.label')?.textContent?.trim(),
+        li.querySelector('.state')?.textContent?.trim(),
+      ].join(': '),
     );
 
   async function open(url: string): Promise<void> {
@@ -88,28 +96,59 @@ describe('DraftPage', () => {
     expect(source.url).toBe('/api/jobs/j1/stream');
     expect(root().querySelector('h1')?.textContent).toContain('Acme application');
 
-    source.emit('job', jobJson('running', { pay: step('waived'), extract: step('started') }, { currentStep: 'extract' }));
+    source.emit(
+      'job',
+      jobJson(
+        'running',
+        { pay: step('waived'), extract: step('started') },
+        { currentStep: 'extract' },
+      ),
+    );
     await settle();
     expect(stepTexts()).toEqual(['Pay: Free', 'Read résumé: In progress…', 'Analyze: Waiting']);
-    expect(root().querySelector('app-pipeline-stepper [aria-live="polite"]')?.textContent).toContain('Read résumé: in progress…');
+    expect(
+      root().querySelector('app-pipeline-stepper [aria-live="polite"]')?.textContent,
+    ).toContain('Read résumé: in progress…');
     httpTesting.expectNone('/api/drafts/d1/analysis');
 
-    source.emit('job', jobJson('succeeded', { pay: step('waived'), extract: step('succeeded'), analyze: step('succeeded') }));
+    source.emit(
+      'job',
+      jobJson('succeeded', {
+        pay: step('waived'),
+        extract: step('succeeded'),
+        analyze: step('succeeded'),
+      }),
+    );
     await settle();
     expect(source.closed).toBe(true);
     expect(stepTexts()).toEqual(['Pay: Free', 'Read résumé: Done', 'Analyze: Done']);
 
     // The finished job changed the draft (extracted text): it is read again, and the analysis loads.
-    httpTesting.expectOne('/api/drafts/d1').flush(draftJson({ status: 'IN_REVIEW', extraction: { text: RESUME_TEXT, warnings: [] } }));
+    httpTesting
+      .expectOne('/api/drafts/d1')
+      .flush(draftJson({ status: 'IN_REVIEW', extraction: { text: RESUME_TEXT, warnings: [] } }));
     httpTesting.expectOne('/api/drafts/d1/analysis').flush(analysisAnswer());
     await settle();
 
     const results = root().querySelector('app-analysis-view')!;
-    expect(results.querySelector('app-score-ring')?.getAttribute('aria-label')).toBe('Match score 72 out of 100: Good match');
-    expect(Array.from(results.querySelectorAll('mark')).map((m) => m.textContent)).toEqual(['Angular', 'TypeScript']);
+    expect(results.querySelector('app-score-ring')?.getAttribute('aria-label')).toBe(
+      'Match score 72 out of 100: Good match',
+    );
+    expect(Array.from(results.querySelectorAll('mark')).map((m) => m.textContent)).toEqual([
+      'Angular',
+      'TypeScript',
+    ]);
     expect(results.textContent).toContain('GraphQL');
-    expect(Array.from(results.querySelectorAll('del')).map((d) => d.textContent).join('|')).toContain('team');
-    expect(Array.from(results.querySelectorAll('ins')).map((d) => d.textContent).join('|')).toContain('checkout redesign');
+    expect(
+      Array.from(results.querySelectorAll('del'))
+        .map((d) => d.textContent)
+        .join('|'),
+    ).toContain('team');
+    expect(
+      Array.from(results.querySelectorAll('ins'))
+        .map((d) => d.textContent)
+        .join('|'),
+    ).toContain('checkout redesign');
     expect(results.textContent).toContain('Two columns confuse ATS parsers.');
     expect(results.textContent).toContain('A severity this build does not know.');
     expect(results.textContent).toContain('Moderate');
@@ -117,11 +156,15 @@ describe('DraftPage', () => {
     expect(results.querySelector('app-pro-upsell')).toBeNull();
 
     // A matched keyword chip is a toggle that emphasises its places in the résumé.
-    const chip = results.querySelector<HTMLButtonElement>('button[aria-label="Show Angular in your résumé"]')!;
+    const chip = results.querySelector<HTMLButtonElement>(
+      'button[aria-label="Show Angular in your résumé"]',
+    )!;
     chip.click();
     await settle();
     expect(chip.getAttribute('aria-pressed')).toBe('true');
-    expect(Array.from(results.querySelectorAll('mark.focused')).map((m) => m.textContent)).toEqual(['Angular']);
+    expect(Array.from(results.querySelectorAll('mark.focused')).map((m) => m.textContent)).toEqual([
+      'Angular',
+    ]);
     chip.click();
     await settle();
     expect(results.querySelectorAll('mark.focused')).toHaveLength(0);
@@ -134,19 +177,28 @@ describe('DraftPage', () => {
     await settle();
     FakeEventSource.last().emit(
       'job',
-      jobJson('failed', { pay: step('succeeded'), extract: step('failed', 'NO_TEXT_LAYER') }, { errorCode: 'NO_TEXT_LAYER' }),
+      jobJson(
+        'failed',
+        { pay: step('succeeded'), extract: step('failed', 'NO_TEXT_LAYER') },
+        { errorCode: 'NO_TEXT_LAYER' },
+      ),
     );
     await settle();
     // No analysis exists for a failed first run.
     httpTesting.expectOne('/api/drafts/d1').flush(draftJson());
     httpTesting
       .expectOne('/api/drafts/d1/analysis')
-      .flush({ error: { code: 'ANALYSIS_NOT_FOUND', message: 'No analysis yet.' } }, { status: 404, statusText: 'Not Found' });
+      .flush(
+        { error: { code: 'ANALYSIS_NOT_FOUND', message: 'No analysis yet.' } },
+        { status: 404, statusText: 'Not Found' },
+      );
     await settle();
 
     expect(stepTexts()).toEqual(['Pay: Done', 'Read résumé: Failed', 'Analyze: Not run']);
     const alert = root().querySelector('app-pipeline-stepper [role="alert"]')?.textContent ?? '';
-    expect(alert).toContain('We found no text in this file — export it from Word/Google Docs as PDF with text');
+    expect(alert).toContain(
+      'We found no text in this file — export it from Word/Google Docs as PDF with text',
+    );
     expect(alert).toContain('NO_TEXT_LAYER');
   });
 
@@ -156,29 +208,60 @@ describe('DraftPage', () => {
     httpTesting.expectOne('/api/drafts/d1/jobs').flush({ jobs: [jobJson('running')] });
     await settle();
     FakeEventSource.last().fail();
-    httpTesting.expectOne('/api/jobs/j1').flush(jobJson('running', { pay: step('succeeded') }, { currentStep: 'extract' }));
+    httpTesting
+      .expectOne('/api/jobs/j1')
+      .flush(jobJson('running', { pay: step('succeeded') }, { currentStep: 'extract' }));
     await settle();
     expect(stepTexts()[0]).toBe('Pay: Done');
     await new Promise((resolve) => setTimeout(resolve, 20));
-    httpTesting.expectOne('/api/jobs/j1').flush(jobJson('failed', {}, { errorCode: 'PAYMENT_NOT_RECEIVED' }));
+    httpTesting
+      .expectOne('/api/jobs/j1')
+      .flush(jobJson('failed', {}, { errorCode: 'PAYMENT_NOT_RECEIVED' }));
     await settle();
     httpTesting.expectOne('/api/drafts/d1').flush(draftJson());
-    httpTesting.expectOne('/api/drafts/d1/analysis').flush({ error: { code: 'ANALYSIS_NOT_FOUND', message: 'None' } }, { status: 404, statusText: 'Not Found' });
+    httpTesting
+      .expectOne('/api/drafts/d1/analysis')
+      .flush(
+        { error: { code: 'ANALYSIS_NOT_FOUND', message: 'None' } },
+        { status: 404, statusText: 'Not Found' },
+      );
     await settle();
-    expect(root().querySelector('app-pipeline-stepper [role="alert"]')?.textContent).toContain('The payment did not come through');
+    expect(root().querySelector('app-pipeline-stepper [role="alert"]')?.textContent).toContain(
+      'The payment did not come through',
+    );
   });
 
   it('shows the latest finished analysis without a stream, with PRO cards for panels the plan lacks', async () => {
     await open('/drafts/d1');
-    httpTesting.expectOne('/api/drafts/d1').flush(draftJson({ extraction: { text: 'short', warnings: [{ code: 'TABLES', message: 'Tables found' }] } }));
+    httpTesting
+      .expectOne('/api/drafts/d1')
+      .flush(
+        draftJson({
+          extraction: { text: 'short', warnings: [{ code: 'TABLES', message: 'Tables found' }] },
+        }),
+      );
     httpTesting.expectOne('/api/drafts/d1/jobs').flush({
-      jobs: [jobJson('succeeded', { pay: step('waived') }, { id: 'j0', createdAt: '2026-01-01T00:00:00Z' }), jobJson('succeeded', { pay: step('waived') })],
+      jobs: [
+        jobJson(
+          'succeeded',
+          { pay: step('waived') },
+          { id: 'j0', createdAt: '2026-01-01T00:00:00Z' },
+        ),
+        jobJson('succeeded', { pay: step('waived') }),
+      ],
     });
     await settle();
     expect(FakeEventSource.opened).toHaveLength(0);
-    httpTesting.expectOne('/api/drafts/d1/analysis').flush(
-      analysisAnswer({ panelsAllowed: ['score', 'keywords', 'ats'], bulletCritiques: [], hireProbability: null, coverLetter: null }),
-    );
+    httpTesting
+      .expectOne('/api/drafts/d1/analysis')
+      .flush(
+        analysisAnswer({
+          panelsAllowed: ['score', 'keywords', 'ats'],
+          bulletCritiques: [],
+          hireProbability: null,
+          coverLetter: null,
+        }),
+      );
     await settle();
 
     expect(root().textContent).toContain('Tables found');
@@ -191,15 +274,26 @@ describe('DraftPage', () => {
 
   it('renders hostile results: missing fields, unknown values, huge text', async () => {
     await open('/drafts/d1');
-    httpTesting.expectOne('/api/drafts/d1').flush({ id: 'd1', status: 'MYSTERY', extraction: { text: 'x'.repeat(200_000) } });
+    httpTesting
+      .expectOne('/api/drafts/d1')
+      .flush({ id: 'd1', status: 'MYSTERY', extraction: { text: 'x'.repeat(200_000) } });
     httpTesting.expectOne('/api/drafts/d1/jobs').flush({ jobs: 'nope' });
     await settle();
     httpTesting.expectOne('/api/drafts/d1/analysis').flush({
       result: {
         matchScore: { value: 'high', breakdown: [null, { label: 'Odd', weight: 7, points: -3 }] },
-        keywords: { matched: [{ term: 'x', locations: [{ start: -5, end: 1e9 }, { start: 'a' }] }], missing: null },
+        keywords: {
+          matched: [{ term: 'x', locations: [{ start: -5, end: 1e9 }, { start: 'a' }] }],
+          missing: null,
+        },
         atsFindings: [{ severity: 'unheard-of' }],
-        bulletCritiques: [{ original: 'Did things', rewritten: null, verdict: { accepted: false, reasons: ['Unsupported claim'] } }],
+        bulletCritiques: [
+          {
+            original: 'Did things',
+            rewritten: null,
+            verdict: { accepted: false, reasons: ['Unsupported claim'] },
+          },
+        ],
         hireProbability: { value: 9, band: 'stellar', factors: 'none' },
         coverLetter: { text: 42 },
       },
@@ -208,8 +302,12 @@ describe('DraftPage', () => {
 
     expect(root().querySelector('h1')?.textContent).toContain('Untitled draft');
     expect(root().querySelector('app-status-badge')?.textContent).toContain('MYSTERY');
-    expect(root().querySelector('app-score-ring')?.getAttribute('aria-label')).toContain('Match score 0 out of 100');
-    expect(root().querySelector('app-resume-highlight')?.textContent).toContain('Showing the first 60,000 characters.');
+    expect(root().querySelector('app-score-ring')?.getAttribute('aria-label')).toContain(
+      'Match score 0 out of 100',
+    );
+    expect(root().querySelector('app-resume-highlight')?.textContent).toContain(
+      'Showing the first 60,000 characters.',
+    );
     expect(root().querySelectorAll('app-resume-highlight mark')).toHaveLength(1);
     expect(root().textContent).toContain('No safe rewrite was found for this bullet.');
     expect(root().textContent).toContain('Unsupported claim');
@@ -221,19 +319,31 @@ describe('DraftPage', () => {
     httpTesting.expectOne('/api/drafts/d1').flush(draftJson());
     httpTesting.expectOne('/api/drafts/d1/jobs').flush({ jobs: [] });
     await settle();
-    httpTesting.expectOne('/api/drafts/d1/analysis').flush({ error: { code: 'ANALYSIS_NOT_FOUND', message: 'None' } }, { status: 404, statusText: 'Not Found' });
+    httpTesting
+      .expectOne('/api/drafts/d1/analysis')
+      .flush(
+        { error: { code: 'ANALYSIS_NOT_FOUND', message: 'None' } },
+        { status: 404, statusText: 'Not Found' },
+      );
     await settle();
     expect(root().textContent).toContain('No analysis yet');
 
-    const run = Array.from(root().querySelectorAll<HTMLButtonElement>('button')).find((b) => b.textContent?.includes('Run analysis'))!;
+    const run = Array.from(root().querySelectorAll<HTMLButtonElement>('button')).find((b) =>
+      b.textContent?.includes('Run analysis'),
+    )!;
     run.click();
     await settle();
     const first = httpTesting.expectOne('/api/drafts/d1/analyses');
     const key = first.request.headers.get('Idempotency-Key');
     expect(key).toBeTruthy();
-    first.flush({ error: { code: 'RATE_LIMITED', message: 'Too many attempts.' } }, { status: 429, statusText: 'Too Many Requests' });
+    first.flush(
+      { error: { code: 'RATE_LIMITED', message: 'Too many attempts.' } },
+      { status: 429, statusText: 'Too Many Requests' },
+    );
     await settle();
-    expect(root().querySelector('[role="alert"]')?.textContent).toContain('Too many attempts. (RATE_LIMITED)');
+    expect(root().querySelector('[role="alert"]')?.textContent).toContain(
+      'Too many attempts. (RATE_LIMITED)',
+    );
 
     run.click();
     await settle();
@@ -252,8 +362,12 @@ describe('DraftPage', () => {
 
   it('keeps the previous results on screen while a new run is in progress, and names the tab', async () => {
     await open('/drafts/d1');
-    httpTesting.expectOne('/api/drafts/d1').flush(draftJson({ extraction: { text: RESUME_TEXT, warnings: [] } }));
-    httpTesting.expectOne('/api/drafts/d1/jobs').flush({ jobs: [jobJson('succeeded', { pay: step('waived') })] });
+    httpTesting
+      .expectOne('/api/drafts/d1')
+      .flush(draftJson({ extraction: { text: RESUME_TEXT, warnings: [] } }));
+    httpTesting
+      .expectOne('/api/drafts/d1/jobs')
+      .flush({ jobs: [jobJson('succeeded', { pay: step('waived') })] });
     await settle();
     httpTesting.expectOne('/api/drafts/d1/analysis').flush(analysisAnswer());
     await settle();
@@ -263,23 +377,47 @@ describe('DraftPage', () => {
       .find((b) => b.textContent?.includes('Run again'))!
       .click();
     await settle();
-    httpTesting.expectOne('/api/drafts/d1/analyses').flush({ jobId: 'j2' }, { status: 202, statusText: 'Accepted' });
+    httpTesting
+      .expectOne('/api/drafts/d1/analyses')
+      .flush({ jobId: 'j2' }, { status: 202, statusText: 'Accepted' });
     await settle();
-    FakeEventSource.last().emit('job', jobJson('running', { pay: step('waived') }, { id: 'j2', currentStep: 'extract' }));
+    FakeEventSource.last().emit(
+      'job',
+      jobJson('running', { pay: step('waived') }, { id: 'j2', currentStep: 'extract' }),
+    );
     await settle();
 
     expect(root().querySelector('app-score-ring')).not.toBeNull();
-    expect(root().textContent).toContain('Showing your previous results until the new analysis finishes.');
+    expect(root().textContent).toContain(
+      'Showing your previous results until the new analysis finishes.',
+    );
   });
 
   it('says so when the draft does not exist', async () => {
     await open('/drafts/nope');
     httpTesting
       .expectOne('/api/drafts/nope')
-      .flush({ error: { code: 'DRAFT_NOT_FOUND', message: 'This draft does not exist or is not yours.' } }, { status: 404, statusText: 'Not Found' });
-    httpTesting.expectOne('/api/drafts/nope/jobs').flush({ error: { code: 'NOT_FOUND', message: 'x' } }, { status: 404, statusText: 'Not Found' });
+      .flush(
+        {
+          error: { code: 'DRAFT_NOT_FOUND', message: 'This draft does not exist or is not yours.' },
+        },
+        { status: 404, statusText: 'Not Found' },
+      );
+    httpTesting
+      .expectOne('/api/drafts/nope/jobs')
+      .flush(
+        { error: { code: 'NOT_FOUND', message: 'x' } },
+        { status: 404, statusText: 'Not Found' },
+      );
     await settle();
-    httpTesting.match('/api/drafts/nope/analysis').forEach((r) => r.flush({ error: { code: 'NOT_FOUND', message: 'x' } }, { status: 404, statusText: 'Not Found' }));
+    httpTesting
+      .match('/api/drafts/nope/analysis')
+      .forEach((r) =>
+        r.flush(
+          { error: { code: 'NOT_FOUND', message: 'x' } },
+          { status: 404, statusText: 'Not Found' },
+        ),
+      );
     await settle();
     expect(root().querySelector('[role="alert"]')?.textContent).toContain('DRAFT_NOT_FOUND');
   });

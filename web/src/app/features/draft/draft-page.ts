@@ -1,4 +1,14 @@
-import { ChangeDetectionStrategy, Component, computed, effect, inject, input, linkedSignal, signal, untracked } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  effect,
+  inject,
+  input,
+  linkedSignal,
+  signal,
+  untracked,
+} from '@angular/core';
 import { Title } from '@angular/platform-browser';
 import { rxResource } from '@angular/core/rxjs-interop';
 import { DatePipe } from '@angular/common';
@@ -82,7 +92,10 @@ export class DraftPage {
   private readonly latestAnalysisJob = computed<JobView | null>(() => {
     if (!this.jobs.hasValue()) return null;
     const analyses = this.jobs.value().filter((job) => job.kind === 'analysis');
-    return analyses.reduce<JobView | null>((latest, job) => (!latest || (job.createdAt ?? '') > (latest.createdAt ?? '') ? job : latest), null);
+    return analyses.reduce<JobView | null>(
+      (latest, job) => (!latest || (job.createdAt ?? '') > (latest.createdAt ?? '') ? job : latest),
+      null,
+    );
   });
 
   readonly followedJobId = computed(() => this.job() ?? this.latestAnalysisJob()?.id ?? null);
@@ -95,7 +108,9 @@ export class DraftPage {
     },
     stream: ({ params }) => {
       // A job the list already shows as finished needs no stream.
-      const known = untracked(() => (this.jobs.hasValue() ? this.jobs.value().find((job) => job.id === params.jobId) : undefined));
+      const known = untracked(() =>
+        this.jobs.hasValue() ? this.jobs.value().find((job) => job.id === params.jobId) : undefined,
+      );
       if (known && isFinished(known)) return of(known);
       this.streamedJobs.add(params.jobId);
       return this.watcher.watch(params.jobId);
@@ -130,10 +145,17 @@ export class DraftPage {
    * The results on screen: the latest loaded analysis, kept while a new run is in progress (the
    * resource goes idle then) so the page does not go blank.
    */
-  readonly shownAnalysis = linkedSignal<{ id: string; value: AnalysisAnswer | undefined }, AnalysisAnswer | null>({
-    source: () => ({ id: this.id(), value: this.analysis.hasValue() ? this.analysis.value() : undefined }),
+  readonly shownAnalysis = linkedSignal<
+    { id: string; value: AnalysisAnswer | undefined },
+    AnalysisAnswer | null
+  >({
+    source: () => ({
+      id: this.id(),
+      value: this.analysis.hasValue() ? this.analysis.value() : undefined,
+    }),
     // Never carry one draft's results over to another (the router reuses this component).
-    computation: (source, previous) => source.value ?? (previous?.source.id === source.id ? previous.value : null),
+    computation: (source, previous) =>
+      source.value ?? (previous?.source.id === source.id ? previous.value : null),
   });
 
   readonly analysisMissing = computed(() => {
@@ -180,7 +202,8 @@ export class DraftPage {
     const reloadedFor = new Set<string>();
     effect(() => {
       const job = this.liveJob.hasValue() ? this.liveJob.value() : null;
-      if (!job || !isFinished(job) || !this.streamedJobs.has(job.id) || reloadedFor.has(job.id)) return;
+      if (!job || !isFinished(job) || !this.streamedJobs.has(job.id) || reloadedFor.has(job.id))
+        return;
       reloadedFor.add(job.id);
       untracked(() => this.draft.reload());
     });
@@ -194,7 +217,11 @@ export class DraftPage {
     try {
       const started = await firstValueFrom(this.jobsApi.startAnalysis(draftId, this.runKey.key));
       this.runKey = null;
-      await this.router.navigate([], { relativeTo: this.route, queryParams: { job: started.jobId }, replaceUrl: true });
+      await this.router.navigate([], {
+        relativeTo: this.route,
+        queryParams: { job: started.jobId },
+        replaceUrl: true,
+      });
     } catch (error) {
       this.startError.set(toApiError(error));
     } finally {

@@ -4,19 +4,25 @@ const r = (start: number, end: number, label = 'k') => ({ start, end, label });
 
 describe('segmentText', () => {
   it('splits text into plain and highlighted segments', () => {
-    expect(segmentText('I know Angular and SQL.', [r(7, 14, 'Angular'), r(19, 22, 'SQL')])).toEqual([
-      { text: 'I know ', labels: [] },
-      { text: 'Angular', labels: ['Angular'] },
-      { text: ' and ', labels: [] },
-      { text: 'SQL', labels: ['SQL'] },
-      { text: '.', labels: [] },
-    ]);
+    expect(segmentText('I know Angular and SQL.', [r(7, 14, 'Angular'), r(19, 22, 'SQL')])).toEqual(
+      [
+        { text: 'I know ', labels: [] },
+        { text: 'Angular', labels: ['Angular'] },
+        { text: ' and ', labels: [] },
+        { text: 'SQL', labels: ['SQL'] },
+        { text: '.', labels: [] },
+      ],
+    );
   });
 
   it('merges overlapping ranges and keeps their labels', () => {
-    expect(segmentText('TypeScript developer', [r(0, 10, 'TypeScript'), r(4, 20, 'Script developer'), r(0, 4, 'TypeScript')])).toEqual([
-      { text: 'TypeScript developer', labels: ['TypeScript', 'Script developer'] },
-    ]);
+    expect(
+      segmentText('TypeScript developer', [
+        r(0, 10, 'TypeScript'),
+        r(4, 20, 'Script developer'),
+        r(0, 4, 'TypeScript'),
+      ]),
+    ).toEqual([{ text: 'TypeScript developer', labels: ['TypeScript', 'Script developer'] }]);
   });
 
   it('keeps touching ranges apart', () => {
@@ -60,7 +66,10 @@ describe('segmentText', () => {
 
   it('cuts huge text at the limit and ignores ranges past it', () => {
     const text = 'a'.repeat(MAX_HIGHLIGHT_CHARS * 3);
-    const segments = segmentText(text, [r(10, 20), r(MAX_HIGHLIGHT_CHARS + 5, MAX_HIGHLIGHT_CHARS + 10)]);
+    const segments = segmentText(text, [
+      r(10, 20),
+      r(MAX_HIGHLIGHT_CHARS + 5, MAX_HIGHLIGHT_CHARS + 10),
+    ]);
     expect(segments.map((s) => s.text).join('').length).toBe(MAX_HIGHLIGHT_CHARS);
     expect(segments.filter((s) => s.labels.length)).toHaveLength(1);
   });

@@ -20,7 +20,11 @@ export const MAX_HIGHLIGHT_CHARS = 60_000;
 /** Ranges beyond this are ignored: the page stays responsive whatever the server sends. */
 export const MAX_RANGES = 5_000;
 
-export function segmentText(text: string, ranges: readonly HighlightRange[], maxChars = MAX_HIGHLIGHT_CHARS): Segment[] {
+export function segmentText(
+  text: string,
+  ranges: readonly HighlightRange[],
+  maxChars = MAX_HIGHLIGHT_CHARS,
+): Segment[] {
   const source = typeof text === 'string' ? text.slice(0, Math.max(0, maxChars)) : '';
   const length = source.length;
   if (length === 0) return [];
@@ -52,9 +56,13 @@ export function segmentText(text: string, ranges: readonly HighlightRange[], max
   const segments: Segment[] = [];
   let cursor = 0;
   for (const range of merged) {
-    if (range.start > cursor) segments.push({ text: source.slice(cursor, range.start), labels: [] });
+    if (range.start > cursor)
+      segments.push({ text: source.slice(cursor, range.start), labels: [] });
     // A range without a label is still highlighted; give it a neutral label.
-    segments.push({ text: source.slice(range.start, range.end), labels: range.labels.length ? range.labels : ['keyword'] });
+    segments.push({
+      text: source.slice(range.start, range.end),
+      labels: range.labels.length ? range.labels : ['keyword'],
+    });
     cursor = range.end;
   }
   if (cursor < length) segments.push({ text: source.slice(cursor), labels: [] });

@@ -17,7 +17,15 @@ const bandLabels: Readonly<Record<HireBand, string>> = {
       <span class="band">{{ bandLabel() }}</span>
       <span class="percent">{{ percent() }}%</span>
     </div>
-    <div class="gauge" role="meter" aria-label="Chance of an interview" aria-valuemin="0" aria-valuemax="100" [attr.aria-valuenow]="percent()" [attr.aria-valuetext]="bandLabel() + ', ' + percent() + '%'">
+    <div
+      class="gauge"
+      role="meter"
+      aria-label="Chance of an interview"
+      aria-valuemin="0"
+      aria-valuemax="100"
+      [attr.aria-valuenow]="percent()"
+      [attr.aria-valuetext]="bandLabel() + ', ' + percent() + '%'"
+    >
       <span class="fill" [style.width.%]="percent()"></span>
     </div>
     <p class="note">An estimate from rules of thumb recruiters use, not a promise.</p>
@@ -26,8 +34,18 @@ const bandLabels: Readonly<Record<HireBand, string>> = {
         @for (factor of hire().factors; track $index) {
           <li>
             <span class="name">{{ factor.name }}</span>
-            <span class="effect" [class.up]="factor.contribution > 0" [class.down]="factor.contribution < 0">
-              {{ factor.contribution > 0 ? '▲ helps' : factor.contribution < 0 ? '▼ hurts' : '• neutral' }}
+            <span
+              class="effect"
+              [class.up]="factor.contribution > 0"
+              [class.down]="factor.contribution < 0"
+            >
+              {{
+                factor.contribution > 0
+                  ? '▲ helps'
+                  : factor.contribution < 0
+                    ? '▼ hurts'
+                    : '• neutral'
+              }}
             </span>
             @if (factor.explanation) {
               <p>{{ factor.explanation }}</p>

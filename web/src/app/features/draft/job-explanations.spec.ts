@@ -17,7 +17,9 @@ const job = (over: Partial<JobView>): JobView => ({
 
 describe('explainFailure', () => {
   it('explains known codes in plain words', () => {
-    expect(explainFailure('NO_TEXT_LAYER').text).toContain('We found no text in this file — export it from Word/Google Docs as PDF with text');
+    expect(explainFailure('NO_TEXT_LAYER').text).toContain(
+      'We found no text in this file — export it from Word/Google Docs as PDF with text',
+    );
     expect(explainFailure('PAYMENT_NOT_RECEIVED').title).toBe('The payment did not come through');
     expect(explainFailure('EXTRACTION_TIMEOUT').title).toBe('Reading your résumé took too long');
   });
@@ -66,7 +68,12 @@ describe('stepViews', () => {
   });
 
   it('uses the current step before any step record arrives, and lists unknown steps too', () => {
-    const steps = stepViews(job({ currentStep: 'pay', steps: { audit: { status: 'started', attempt: null, errorCode: null, at: null } } }));
+    const steps = stepViews(
+      job({
+        currentStep: 'pay',
+        steps: { audit: { status: 'started', attempt: null, errorCode: null, at: null } },
+      }),
+    );
     expect(steps.map((s) => [s.key, s.display])).toEqual([
       ['pay', 'running'],
       ['extract', 'pending'],

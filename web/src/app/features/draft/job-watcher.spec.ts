@@ -7,7 +7,14 @@ import { FakeEventSource, fakeEventSourceFactory } from '../../testing/fake-even
 import { EVENT_SOURCE, JOB_POLL_MS, JobWatcher } from './job-watcher';
 
 const wait = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
-const jobJson = (status: string, extra: object = {}) => ({ id: 'j1', draftId: 'd1', kind: 'analysis', status, steps: {}, ...extra });
+const jobJson = (status: string, extra: object = {}) => ({
+  id: 'j1',
+  draftId: 'd1',
+  kind: 'analysis',
+  status,
+  steps: {},
+  ...extra,
+});
 
 describe('JobWatcher', () => {
   let httpTesting: HttpTestingController;
@@ -32,7 +39,9 @@ describe('JobWatcher', () => {
     const watcher = setUp();
     const seen: JobView[] = [];
     let completed = false;
-    watcher.watch('j1').subscribe({ next: (job) => seen.push(job), complete: () => (completed = true) });
+    watcher
+      .watch('j1')
+      .subscribe({ next: (job) => seen.push(job), complete: () => (completed = true) });
 
     const source = FakeEventSource.last();
     expect(source.url).toBe('/api/jobs/j1/stream');
@@ -79,10 +88,12 @@ describe('JobWatcher', () => {
     const watcher = setUp(null);
     let failure: unknown;
     watcher.watch('j1').subscribe({ error: (error: unknown) => (failure = error) });
-    httpTesting.expectOne('/api/jobs/j1').flush(
-      { error: { code: 'NOT_FOUND', message: 'Nothing was found at this address.' } },
-      { status: 404, statusText: 'Not Found' },
-    );
+    httpTesting
+      .expectOne('/api/jobs/j1')
+      .flush(
+        { error: { code: 'NOT_FOUND', message: 'Nothing was found at this address.' } },
+        { status: 404, statusText: 'Not Found' },
+      );
     expect(failure).toMatchObject({ code: 'NOT_FOUND' });
   });
 

@@ -11,9 +11,15 @@ export interface EventSourceLike {
   close(): void;
 }
 
-export const EVENT_SOURCE = new InjectionToken<((url: string) => EventSourceLike) | null>('EVENT_SOURCE', {
-  factory: () => (typeof EventSource === 'function' ? (url: string) => new EventSource(url, { withCredentials: true }) : null),
-});
+export const EVENT_SOURCE = new InjectionToken<((url: string) => EventSourceLike) | null>(
+  'EVENT_SOURCE',
+  {
+    factory: () =>
+      typeof EventSource === 'function'
+        ? (url: string) => new EventSource(url, { withCredentials: true })
+        : null,
+  },
+);
 
 export const JOB_POLL_MS = new InjectionToken<number>('JOB_POLL_MS', { factory: () => 2000 });
 
@@ -108,7 +114,9 @@ export class JobWatcher {
       source.addEventListener('gone', () => {
         if (stopped) return;
         stop();
-        subscriber.error(new ApiError({ code: 'NOT_FOUND', message: 'This job no longer exists.', status: 404 }));
+        subscriber.error(
+          new ApiError({ code: 'NOT_FOUND', message: 'This job no longer exists.', status: 404 }),
+        );
       });
       // Covers both a broken connection and the server's own `event: error`.
       source.onerror = fallBackToPolling;

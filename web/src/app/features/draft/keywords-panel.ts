@@ -139,9 +139,29 @@ export class KeywordsPanel {
   }
 
   readonly groups = computed(() => [
-    { key: 'missing-required', title: 'Missing — required', matched: false, items: byImportance(this.missing(), 'required') },
-    { key: 'matched-required', title: 'Matched — required', matched: true, items: byImportance(this.matched(), 'required') },
-    { key: 'missing-preferred', title: 'Missing — preferred', matched: false, items: byImportance(this.missing(), 'preferred') },
-    { key: 'matched-preferred', title: 'Matched — preferred', matched: true, items: byImportance(this.matched(), 'preferred') },
+    {
+      key: 'missing-required',
+      title: 'Missing — required',
+      matched: false,
+      items: byImportance(this.missing(), 'required'),
+    },
+    {
+      key: 'matched-required',
+      title: 'Matched — required',
+      matched: true,
+      items: byImportance(this.matched(), 'required'),
+    },
+    {
+      key: 'missing-preferred',
+      title: 'Missing — preferred',
+      matched: false,
+      items: byImportance(this.missing(), 'preferred'),
+    },
+    {
+      key: 'matched-preferred',
+      title: 'Matched — preferred',
+      matched: true,
+      items: byImportance(this.matched(), 'preferred'),
+    },
   ]);
 }

@@ -22,7 +22,11 @@ const icons: Readonly<Record<StepDisplay, string>> = {
     <p class="summary" role="status" aria-live="polite">{{ summary() }}</p>
     <ol class="steps" aria-label="Analysis steps">
       @for (step of steps(); track step.key) {
-        <li class="step" [class]="step.display" [attr.aria-current]="step.display === 'running' ? 'step' : null">
+        <li
+          class="step"
+          [class]="step.display"
+          [attr.aria-current]="step.display === 'running' ? 'step' : null"
+        >
           <span class="marker" aria-hidden="true">
             @if (step.display === 'running') {
               <mat-progress-spinner mode="indeterminate" diameter="22" strokeWidth="3" />

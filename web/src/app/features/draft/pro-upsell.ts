@@ -9,9 +9,7 @@ import { MatIcon } from '@angular/material/icon';
   imports: [RouterLink, MatIcon],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <div class="preview" aria-hidden="true">
-      <span></span><span></span><span></span>
-    </div>
+    <div class="preview" aria-hidden="true"><span></span><span></span><span></span></div>
     <div class="body">
       <p class="badge"><mat-icon aria-hidden="true">workspace_premium</mat-icon> PRO</p>
       <p class="text">{{ description() }}</p>
@@ -30,7 +28,11 @@ import { MatIcon } from '@angular/material/icon';
       padding: 20px;
       border-radius: var(--mat-sys-corner-large);
       border: 1px solid var(--mat-sys-outline-variant);
-      background: linear-gradient(135deg, var(--mat-sys-surface-container-low), var(--mat-sys-tertiary-container));
+      background: linear-gradient(
+        135deg,
+        var(--mat-sys-surface-container-low),
+        var(--mat-sys-tertiary-container)
+      );
     }
     .preview {
       position: absolute;

@@ -1,4 +1,12 @@
-import { afterRenderEffect, ChangeDetectionStrategy, Component, computed, ElementRef, inject, input } from '@angular/core';
+import {
+  afterRenderEffect,
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  ElementRef,
+  inject,
+  input,
+} from '@angular/core';
 import { Keyword } from '../../core/api/analysis';
 import { HighlightRange, MAX_HIGHLIGHT_CHARS, segmentText } from './highlight';
 
@@ -8,7 +16,19 @@ import { HighlightRange, MAX_HIGHLIGHT_CHARS, segmentText } from './highlight';
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     @if (segments().length) {
-      <p class="text" tabindex="0" aria-label="Your résumé text with matched keywords highlighted">@for (segment of segments(); track $index) {@if (segment.labels.length) {<mark [title]="segment.labels.join(', ')" [class.focused]="!!focusTerm() && segment.labels.includes(focusTerm()!)">{{ segment.text }}</mark>} @else {<span>{{ segment.text }}</span>}}</p>
+      <p class="text" tabindex="0" aria-label="Your résumé text with matched keywords highlighted">
+        @for (segment of segments(); track $index) {
+          @if (segment.labels.length) {
+            <mark
+              [title]="segment.labels.join(', ')"
+              [class.focused]="!!focusTerm() && segment.labels.includes(focusTerm()!)"
+              >{{ segment.text }}</mark
+            >
+          } @else {
+            <span>{{ segment.text }}</span>
+          }
+        }
+      </p>
       @if (clipped()) {
         <p class="note">Showing the first {{ limit.toLocaleString('en') }} characters.</p>
       }
@@ -58,7 +78,11 @@ export class ResumeHighlight {
 
   readonly segments = computed(() => {
     const ranges: HighlightRange[] = this.keywords().flatMap((keyword) =>
-      keyword.locations.map((location) => ({ start: location.start, end: location.end, label: keyword.term })),
+      keyword.locations.map((location) => ({
+        start: location.start,
+        end: location.end,
+        label: keyword.term,
+      })),
     );
     return segmentText(this.text() ?? '', ranges);
   });

@@ -1,4 +1,11 @@
-import { afterNextRender, ChangeDetectionStrategy, Component, computed, input, signal } from '@angular/core';
+import {
+  afterNextRender,
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  input,
+  signal,
+} from '@angular/core';
 import { BAND_LABELS, clampScore, ringGeometry, scoreBand } from './score-ring-math';
 
 const RADIUS = 52;
@@ -19,7 +26,9 @@ const RADIUS = 52;
         [attr.stroke-dasharray]="geometry().dashArray"
         [style.stroke-dashoffset]="drawn() ? geometry().dashOffset : geometry().circumference"
       />
-      <text class="value" x="60" y="60" text-anchor="middle" dominant-baseline="central">{{ value() }}</text>
+      <text class="value" x="60" y="60" text-anchor="middle" dominant-baseline="central">
+        {{ value() }}
+      </text>
     </svg>
     <span class="band-label" aria-hidden="true">{{ bandLabel() }}</span>
   `,
@@ -60,7 +69,9 @@ const RADIUS = 52;
     }
     .value {
       fill: var(--mat-sys-on-surface);
-      font: 500 34px Roboto, sans-serif;
+      font:
+        500 34px Roboto,
+        sans-serif;
     }
     .band-label {
       font: var(--mat-sys-title-small);
@@ -80,7 +91,8 @@ export class ScoreRing {
 
   constructor() {
     afterNextRender(() => {
-      if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => this.drawn.set(true));
+      if (typeof requestAnimationFrame === 'function')
+        requestAnimationFrame(() => this.drawn.set(true));
       else this.drawn.set(true);
     });
   }

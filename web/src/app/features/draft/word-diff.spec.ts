@@ -4,7 +4,10 @@ const join = (parts: { text: string }[]) => parts.map((p) => p.text).join('');
 
 describe('diffWords', () => {
   it('marks replaced, removed and added words', () => {
-    const parts = diffWords('Led a team of 5 engineers', 'Managed a team of 8 engineers across 2 sites');
+    const parts = diffWords(
+      'Led a team of 5 engineers',
+      'Managed a team of 8 engineers across 2 sites',
+    );
     expect(parts).toEqual([
       { kind: 'removed', text: 'Led' },
       { kind: 'added', text: 'Managed' },

@@ -1,5 +1,9 @@
 import { provideHttpClient, withInterceptors } from '@angular/common/http';
-import { HttpTestingController, provideHttpClientTesting, TestRequest } from '@angular/common/http/testing';
+import {
+  HttpTestingController,
+  provideHttpClientTesting,
+  TestRequest,
+} from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import { provideRouter, Router, withComponentInputBinding } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
@@ -49,7 +53,8 @@ describe('DraftsList', () => {
   afterEach(() => httpTesting.verify());
 
   const root = () => harness.routeNativeElement as HTMLElement;
-  const listRequest = (): TestRequest => httpTesting.expectOne((r) => r.url === '/api/drafts' && r.method === 'GET');
+  const listRequest = (): TestRequest =>
+    httpTesting.expectOne((r) => r.url === '/api/drafts' && r.method === 'GET');
   async function flushList(body: object | null): Promise<TestRequest> {
     const request = listRequest();
     request.flush(body);
@@ -69,14 +74,16 @@ describe('DraftsList', () => {
       page: 1,
       pageSize: 20,
     });
-    const items = Array.from(root().querySelectorAll('li.draft'));
+    const items = Array.from(root().querySelectorAll('li.draft')).map(
+      (li) => li.textContent?.replace(/\s+/g, ' ') ?? '',
+    );
     expect(items).toHaveLength(2);
-    expect(items[0].textContent).toContain('Draft d1');
-    expect(items[0].textContent).toContain('Frontend engineer · Acme');
-    expect(items[0].textContent).toContain('cv.pdf (120 kB)');
-    expect(items[1].textContent).toContain('Untitled draft');
-    expect(items[1].textContent).toContain('No résumé yet');
-    expect(items[1].textContent).toContain('ARCHIVED');
+    expect(items[0]).toContain('Draft d1');
+    expect(items[0]).toContain('Frontend engineer · Acme');
+    expect(items[0]).toContain('cv.pdf (120 kB)');
+    expect(items[1]).toContain('Untitled draft');
+    expect(items[1]).toContain('No résumé yet');
+    expect(items[1]).toContain('ARCHIVED');
     expect(root().querySelector('[role="status"]')?.textContent).toContain('2 drafts');
   });
 
@@ -113,7 +120,9 @@ describe('DraftsList', () => {
   it('filters by status with the chips', async () => {
     await open();
     await flushList({ items: [draft('d1')], total: 1, page: 1, pageSize: 20 });
-    const chip = Array.from(root().querySelectorAll<HTMLElement>('mat-chip-option')).find((c) => c.textContent?.includes('Ready'))!;
+    const chip = Array.from(root().querySelectorAll<HTMLElement>('mat-chip-option')).find((c) =>
+      c.textContent?.includes('Ready'),
+    )!;
     chip.querySelector<HTMLElement>('button, [role="option"]')?.click() ?? chip.click();
     await settle();
     const request = listRequest();
@@ -138,9 +147,9 @@ describe('DraftsList', () => {
 
     root().querySelector<HTMLButtonElement>('button[aria-label="Delete Draft d1"]')!.click();
     await settle();
-    const cancel = Array.from(document.querySelectorAll<HTMLButtonElement>('mat-dialog-actions button')).find(
-      (b) => b.textContent?.trim() === 'Cancel',
-    )!;
+    const cancel = Array.from(
+      document.querySelectorAll<HTMLButtonElement>('mat-dialog-actions button'),
+    ).find((b) => b.textContent?.trim() === 'Cancel')!;
     expect(document.querySelector('mat-dialog-content')?.textContent).toContain('Draft d1');
     cancel.click();
     await dialogAnimation();
@@ -183,7 +192,10 @@ describe('DraftsList', () => {
     component.retry();
     TestBed.tick();
     listRequest().flush(
-      { error: { code: 'NOT_READY', message: 'A service the product depends on is not available.' }, requestId: 'r5' },
+      {
+        error: { code: 'NOT_READY', message: 'A service the product depends on is not available.' },
+        requestId: 'r5',
+      },
       { status: 503, statusText: 'Service Unavailable' },
     );
     await settle();

@@ -24,7 +24,13 @@ import { MatProgressBar } from '@angular/material/progress-bar';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { firstValueFrom } from 'rxjs';
 import { ApiError, toApiError } from '../../core/api/api-error';
-import { DRAFT_STATUSES, DraftStatus, DraftSummary, STATUS_LABELS, formatBytes } from '../../core/api/drafts';
+import {
+  DRAFT_STATUSES,
+  DraftStatus,
+  DraftSummary,
+  STATUS_LABELS,
+  formatBytes,
+} from '../../core/api/drafts';
 import { DraftsApi } from '../../core/api/drafts-api';
 import { errorText } from '../../core/api/error-text';
 import { ApiErrorAlert } from '../../shared/api-error-alert/api-error-alert';
@@ -32,7 +38,9 @@ import { ConfirmDialog, ConfirmDialogData } from '../../shared/confirm-dialog/co
 import { StatusBadge } from '../../shared/status-badge/status-badge';
 
 /** How long typing pauses before the search runs (tests set 0). */
-export const SEARCH_DEBOUNCE_MS = new InjectionToken<number>('SEARCH_DEBOUNCE_MS', { factory: () => 300 });
+export const SEARCH_DEBOUNCE_MS = new InjectionToken<number>('SEARCH_DEBOUNCE_MS', {
+  factory: () => 300,
+});
 
 export const PAGE_SIZES = [10, 20, 50] as const;
 const DEFAULT_PAGE_SIZE = 20;
@@ -99,11 +107,18 @@ export class DraftsList {
   readonly searchText = linkedSignal(() => this.q() ?? '');
 
   readonly drafts = rxResource({
-    params: () => ({ q: this.q()?.trim() || null, status: this.status(), page: this.page(), pageSize: this.pageSize() }),
+    params: () => ({
+      q: this.q()?.trim() || null,
+      status: this.status(),
+      page: this.page(),
+      pageSize: this.pageSize(),
+    }),
     stream: ({ params }) => this.api.list(params),
   });
 
-  readonly items = computed<DraftSummary[]>(() => (this.drafts.hasValue() ? this.drafts.value().items : []));
+  readonly items = computed<DraftSummary[]>(() =>
+    this.drafts.hasValue() ? this.drafts.value().items : [],
+  );
   readonly total = computed(() => (this.drafts.hasValue() ? this.drafts.value().total : 0));
   readonly filtered = computed(() => !!this.q()?.trim() || this.status() !== null);
   /** 401: nobody yet (no account, no guest cookie). Not an error: there are simply no drafts. */
@@ -136,7 +151,10 @@ export class DraftsList {
   onSearchInput(value: string): void {
     this.searchText.set(value);
     clearTimeout(this.debounce);
-    this.debounce = setTimeout(() => this.navigate({ q: value.trim() || null, page: null }), this.debounceMs);
+    this.debounce = setTimeout(
+      () => this.navigate({ q: value.trim() || null, page: null }),
+      this.debounceMs,
+    );
   }
 
   clearSearch(): void {
@@ -152,7 +170,10 @@ export class DraftsList {
   onPage(event: PageEvent): void {
     const pageSize = event.pageSize === this.pageSize() ? this.pageSize() : event.pageSize;
     const page = event.pageSize === this.pageSize() ? event.pageIndex + 1 : 1;
-    this.navigate({ page: page === 1 ? null : page, pageSize: pageSize === DEFAULT_PAGE_SIZE ? null : pageSize });
+    this.navigate({
+      page: page === 1 ? null : page,
+      pageSize: pageSize === DEFAULT_PAGE_SIZE ? null : pageSize,
+    });
   }
 
   clearFilters(): void {
@@ -176,7 +197,9 @@ export class DraftsList {
       confirm: 'Delete',
     };
     const confirmed = await firstValueFrom(
-      this.dialog.open<ConfirmDialog, ConfirmDialogData, boolean>(ConfirmDialog, { data, maxWidth: '90vw' }).afterClosed(),
+      this.dialog
+        .open<ConfirmDialog, ConfirmDialogData, boolean>(ConfirmDialog, { data, maxWidth: '90vw' })
+        .afterClosed(),
     );
     if (confirmed !== true) return;
     this.deleteError.set(null);
@@ -196,6 +219,11 @@ export class DraftsList {
   }
 
   private navigate(queryParams: Record<string, string | number | null>): void {
-    void this.router.navigate([], { relativeTo: this.route, queryParams, queryParamsHandling: 'merge', replaceUrl: true });
+    void this.router.navigate([], {
+      relativeTo: this.route,
+      queryParams,
+      queryParamsHandling: 'merge',
+      replaceUrl: true,
+    });
   }
 }

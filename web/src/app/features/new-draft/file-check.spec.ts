@@ -4,7 +4,14 @@ describe('checkResumeFile', () => {
   const file = (name: string, size: number) => ({ name, size });
 
   it('accepts PDF, DOCX, TXT and MD up to 5 MB, whatever the case of the extension', () => {
-    for (const name of ['cv.pdf', 'CV.PDF', 'cv.docx', 'notes.txt', 'readme.md', 'my.cv.final.pdf']) {
+    for (const name of [
+      'cv.pdf',
+      'CV.PDF',
+      'cv.docx',
+      'notes.txt',
+      'readme.md',
+      'my.cv.final.pdf',
+    ]) {
       expect(checkResumeFile(file(name, 1000))).toBeNull();
     }
     expect(checkResumeFile(file('cv.pdf', MAX_RESUME_BYTES))).toBeNull();
@@ -18,7 +25,9 @@ describe('checkResumeFile', () => {
 
   it('refuses empty and oversized files with their size in the message', () => {
     expect(checkResumeFile(file('cv.pdf', 0))).toMatch(/empty/);
-    expect(checkResumeFile(file('cv.pdf', MAX_RESUME_BYTES + 1))).toMatch(/5\.0 MB; the limit is 5 MB/);
+    expect(checkResumeFile(file('cv.pdf', MAX_RESUME_BYTES + 1))).toMatch(
+      /5\.0 MB; the limit is 5 MB/,
+    );
     expect(checkResumeFile(file('cv.pdf', 12 * 1024 * 1024))).toMatch(/12\.0 MB/);
   });
 

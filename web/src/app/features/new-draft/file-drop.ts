@@ -1,4 +1,12 @@
-import { ChangeDetectionStrategy, Component, ElementRef, input, output, signal, viewChild } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  ElementRef,
+  input,
+  output,
+  signal,
+  viewChild,
+} from '@angular/core';
 import { MatButton, MatIconButton } from '@angular/material/button';
 import { MatIcon } from '@angular/material/icon';
 import { formatBytes } from '../../core/api/drafts';
@@ -38,8 +46,16 @@ import { ACCEPT_ATTRIBUTE } from './file-check';
         <p class="file-name">{{ chosen.name }}</p>
         <p class="file-size">{{ formatBytes(chosen.size) }}</p>
         <div class="actions">
-          <button mat-stroked-button type="button" [disabled]="disabled()" (click)="input.click()">Choose another file</button>
-          <button mat-icon-button type="button" aria-label="Remove the chosen file" [disabled]="disabled()" (click)="clear(input)">
+          <button mat-stroked-button type="button" [disabled]="disabled()" (click)="input.click()">
+            Choose another file
+          </button>
+          <button
+            mat-icon-button
+            type="button"
+            aria-label="Remove the chosen file"
+            [disabled]="disabled()"
+            (click)="clear(input)"
+          >
             <mat-icon aria-hidden="true">close</mat-icon>
           </button>
         </div>
@@ -50,7 +66,9 @@ import { ACCEPT_ATTRIBUTE } from './file-check';
           <span class="pick-button">Choose a file</span>
         </label>
       }
-      <p class="hint" [id]="inputId() + '-hint'">PDF, Word (.docx), text or Markdown, up to 5 MB.</p>
+      <p class="hint" [id]="inputId() + '-hint'">
+        PDF, Word (.docx), text or Markdown, up to 5 MB.
+      </p>
     </div>
     @if (error(); as message) {
       <p class="error" [id]="inputId() + '-error'" role="alert">{{ message }}</p>

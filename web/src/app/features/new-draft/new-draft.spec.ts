@@ -23,7 +23,11 @@ describe('NewDraft', () => {
   beforeEach(async () => {
     TestBed.configureTestingModule({
       imports: [NewDraft],
-      providers: [provideRouter([]), provideHttpClient(withInterceptors([apiErrorInterceptor])), provideHttpClientTesting()],
+      providers: [
+        provideRouter([]),
+        provideHttpClient(withInterceptors([apiErrorInterceptor])),
+        provideHttpClientTesting(),
+      ],
     });
     httpTesting = TestBed.inject(HttpTestingController);
     navigate = vi.spyOn(TestBed.inject(Router), 'navigate').mockResolvedValue(true);
@@ -34,12 +38,16 @@ describe('NewDraft', () => {
 
   afterEach(() => httpTesting.verify());
 
-  const inputs = () => root.querySelectorAll<HTMLInputElement>('input[matinput], input.mat-mdc-input-element');
+  const inputs = () =>
+    root.querySelectorAll<HTMLInputElement>('input[matinput], input.mat-mdc-input-element');
   const textarea = () => root.querySelector<HTMLTextAreaElement>('textarea')!;
   const fileInput = () => root.querySelector<HTMLInputElement>('input[type="file"]')!;
   const alert = () => root.querySelector('app-api-error-alert');
 
-  async function type(element: HTMLInputElement | HTMLTextAreaElement, value: string): Promise<void> {
+  async function type(
+    element: HTMLInputElement | HTMLTextAreaElement,
+    value: string,
+  ): Promise<void> {
     element.value = value;
     element.dispatchEvent(new Event('input'));
     await settle();
@@ -85,7 +93,10 @@ describe('NewDraft', () => {
     const bar = root.querySelector('mat-progress-bar[mode="determinate"]');
     expect(bar?.getAttribute('aria-valuenow')).toBe('40');
     expect(root.querySelector('.progress')?.textContent).toContain('Uploading your résumé… 40%');
-    upload.flush({ resume: { displayName: 'cv.pdf', kind: 'pdf', size: 15 }, warnings: [], position: 6 }, { status: 201, statusText: 'Created' });
+    upload.flush(
+      { resume: { displayName: 'cv.pdf', kind: 'pdf', size: 15 }, warnings: [], position: 6 },
+      { status: 201, statusText: 'Created' },
+    );
     await settle();
 
     const analyse = httpTesting.expectOne('/api/drafts/d1/analyses');
@@ -94,7 +105,10 @@ describe('NewDraft', () => {
     analyse.flush({ jobId: 'j1', position: 7 }, { status: 202, statusText: 'Accepted' });
     await settle();
 
-    expect(navigate).toHaveBeenCalledWith(['/drafts', 'd1'], { queryParams: { job: 'j1' }, state: { minPosition: 6 } });
+    expect(navigate).toHaveBeenCalledWith(['/drafts', 'd1'], {
+      queryParams: { job: 'j1' },
+      state: { minPosition: 6 },
+    });
   });
 
   it('refuses a file over 5 MB in the browser, without sending anything', async () => {
@@ -102,7 +116,9 @@ describe('NewDraft', () => {
     const big = new File(['x'], 'cv.pdf');
     Object.defineProperty(big, 'size', { value: MAX_RESUME_BYTES + 1 });
     await pick(big);
-    expect(root.querySelector('app-file-drop [role="alert"]')?.textContent).toContain('the limit is 5 MB');
+    expect(root.querySelector('app-file-drop [role="alert"]')?.textContent).toContain(
+      'the limit is 5 MB',
+    );
     await submit();
     httpTesting.expectNone('/api/drafts');
   });
@@ -110,20 +126,35 @@ describe('NewDraft', () => {
   it('asks for a file and the job description when they are missing', async () => {
     await submit();
     httpTesting.expectNone('/api/drafts');
-    expect(root.querySelector('app-file-drop [role="alert"]')?.textContent).toContain('Choose the file');
+    expect(root.querySelector('app-file-drop [role="alert"]')?.textContent).toContain(
+      'Choose the file',
+    );
     expect(root.querySelector('mat-error')?.textContent).toBeDefined();
-    expect(Array.from(root.querySelectorAll('mat-error')).map((e) => e.textContent?.trim())).toContain('Paste the job description.');
+    expect(
+      Array.from(root.querySelectorAll('mat-error')).map((e) => e.textContent?.trim()),
+    ).toContain('Paste the job description.');
   });
 
   it('shows a refused upload with its code, and a retry reuses the draft and the same key', async () => {
     await fillIn();
     await submit();
-    httpTesting.expectOne('/api/drafts').flush({ id: 'd1', position: 5 }, { status: 201, statusText: 'Created' });
+    httpTesting
+      .expectOne('/api/drafts')
+      .flush({ id: 'd1', position: 5 }, { status: 201, statusText: 'Created' });
     await settle();
-    httpTesting.expectOne('/api/drafts/d1/resume').flush(
-      { error: { code: 'UNSUPPORTED_FILE_TYPE', message: 'Please upload a PDF, a Word document (.docx), or a plain text or Markdown file.' }, requestId: 'r-415' },
-      { status: 415, statusText: 'Unsupported Media Type' },
-    );
+    httpTesting
+      .expectOne('/api/drafts/d1/resume')
+      .flush(
+        {
+          error: {
+            code: 'UNSUPPORTED_FILE_TYPE',
+            message:
+              'Please upload a PDF, a Word document (.docx), or a plain text or Markdown file.',
+          },
+          requestId: 'r-415',
+        },
+        { status: 415, statusText: 'Unsupported Media Type' },
+      );
     await settle();
     expect(alert()?.textContent).toContain('(UNSUPPORTED_FILE_TYPE)');
     expect(alert()?.textContent).toContain('r-415');
@@ -131,13 +162,23 @@ describe('NewDraft', () => {
     // Same click again: no second draft; the upload is retried, then the analysis.
     await submit();
     httpTesting.expectNone('/api/drafts');
-    httpTesting.expectOne('/api/drafts/d1/resume').flush({ resume: { displayName: 'cv.pdf' }, warnings: [] }, { status: 201, statusText: 'Created' });
+    httpTesting
+      .expectOne('/api/drafts/d1/resume')
+      .flush(
+        { resume: { displayName: 'cv.pdf' }, warnings: [] },
+        { status: 201, statusText: 'Created' },
+      );
     await settle();
     const first = httpTesting.expectOne('/api/drafts/d1/analyses');
     const key = first.request.headers.get('Idempotency-Key');
-    first.flush({ error: { code: 'PAYMENT_REQUIRED', message: 'This analysis needs a payment first.' } }, { status: 402, statusText: 'Payment Required' });
+    first.flush(
+      { error: { code: 'PAYMENT_REQUIRED', message: 'This analysis needs a payment first.' } },
+      { status: 402, statusText: 'Payment Required' },
+    );
     await settle();
-    expect(alert()?.textContent).toContain('This analysis needs a payment first. (PAYMENT_REQUIRED)');
+    expect(alert()?.textContent).toContain(
+      'This analysis needs a payment first. (PAYMENT_REQUIRED)',
+    );
     expect(root.querySelector('.kept a')?.getAttribute('href')).toBe('/drafts/d1');
 
     await submit();
@@ -145,7 +186,10 @@ describe('NewDraft', () => {
     expect(second.request.headers.get('Idempotency-Key')).toBe(key);
     second.flush({ jobId: 'j2' }, { status: 202, statusText: 'Accepted' });
     await settle();
-    expect(navigate).toHaveBeenCalledWith(['/drafts', 'd1'], { queryParams: { job: 'j2' }, state: { minPosition: 5 } });
+    expect(navigate).toHaveBeenCalledWith(['/drafts', 'd1'], {
+      queryParams: { job: 'j2' },
+      state: { minPosition: 5 },
+    });
   });
 
   it('lists the fields a VALIDATION_FAILED answer names', async () => {

@@ -1,4 +1,11 @@
-import { ChangeDetectionStrategy, Component, computed, inject, linkedSignal, signal } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  inject,
+  linkedSignal,
+  signal,
+} from '@angular/core';
 import { Router, RouterLink } from '@angular/router';
 import { form, FormField, FormRoot, maxLength, required } from '@angular/forms/signals';
 import { MatButton } from '@angular/material/button';
@@ -28,7 +35,12 @@ interface DraftForm {
 type Phase = 'idle' | 'creating' | 'uploading' | 'starting';
 
 /** Codes after which the draft exists and is worth opening even though the analysis did not start. */
-const DRAFT_KEPT = new Set(['PAYMENT_REQUIRED', 'FREE_ANALYSIS_USED', 'RATE_LIMITED', 'PLAN_UPGRADE_REQUIRED']);
+const DRAFT_KEPT = new Set([
+  'PAYMENT_REQUIRED',
+  'FREE_ANALYSIS_USED',
+  'RATE_LIMITED',
+  'PLAN_UPGRADE_REQUIRED',
+]);
 
 /**
  * New draft: title, résumé file, job description. Submitting creates the draft, uploads the file
@@ -71,7 +83,9 @@ export class NewDraft {
       maxLength(path.jobTitle, 200, { message: 'Use at most 200 characters.' });
       maxLength(path.company, 200, { message: 'Use at most 200 characters.' });
       required(path.jobText, { message: 'Paste the job description.' });
-      maxLength(path.jobText, MAX_JOB_TEXT, { message: `Use at most ${MAX_JOB_TEXT.toLocaleString('en')} characters.` });
+      maxLength(path.jobText, MAX_JOB_TEXT, {
+        message: `Use at most ${MAX_JOB_TEXT.toLocaleString('en')} characters.`,
+      });
     },
     {
       submission: {
@@ -83,7 +97,10 @@ export class NewDraft {
 
   readonly file = signal<File | null>(null);
   /** The file's problem; cleared when another file is chosen. */
-  readonly fileError = linkedSignal<File | null, string | null>({ source: this.file, computation: () => null });
+  readonly fileError = linkedSignal<File | null, string | null>({
+    source: this.file,
+    computation: () => null,
+  });
 
   readonly phase = signal<Phase>('idle');
   readonly progress = signal<number | null>(null);
@@ -121,7 +138,9 @@ export class NewDraft {
         return 'Saving your draft…';
       case 'uploading': {
         const progress = this.progress();
-        return progress === null ? 'Uploading your résumé…' : `Uploading your résumé… ${Math.round(progress * 100)}%`;
+        return progress === null
+          ? 'Uploading your résumé…'
+          : `Uploading your résumé… ${Math.round(progress * 100)}%`;
       }
       case 'starting':
         return 'Starting the analysis…';
@@ -217,7 +236,8 @@ export class NewDraft {
     );
     if (last.type === 'done') {
       this.uploadedFile = file;
-      if (last.upload.position !== null) this.minPosition = Math.max(this.minPosition ?? 0, last.upload.position);
+      if (last.upload.position !== null)
+        this.minPosition = Math.max(this.minPosition ?? 0, last.upload.position);
     }
   }
 }

@@ -26,7 +26,9 @@ export interface ConfirmDialogData {
     </mat-dialog-content>
     <mat-dialog-actions align="end">
       <button mat-button type="button" [mat-dialog-close]="false" cdkFocusInitial>Cancel</button>
-      <button mat-flat-button type="button" class="danger" [mat-dialog-close]="true">{{ data.confirm }}</button>
+      <button mat-flat-button type="button" class="danger" [mat-dialog-close]="true">
+        {{ data.confirm }}
+      </button>
     </mat-dialog-actions>
   `,
   styles: `

@@ -35,5 +35,7 @@ export class StatusBadge {
   readonly status = input<string | null>(null);
   readonly label = computed(() => statusLabel(this.status()));
   /** Prefixed so it never collides with a class of the page the badge sits in. */
-  readonly tone = computed(() => `status-${(this.status() ?? 'unknown').toLowerCase().replace(/[^a-z_]/g, '')}`);
+  readonly tone = computed(
+    () => `status-${(this.status() ?? 'unknown').toLowerCase().replace(/[^a-z_]/g, '')}`,
+  );
 }
