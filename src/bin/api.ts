@@ -7,13 +7,15 @@ import { createEventStore } from '../platform/event-store/index.ts';
 import { AppError } from '../platform/errors.ts';
 import { createAccountsModule, ownerOfActor } from '../modules/accounts/index.ts';
 import { createDraftsModule } from '../modules/drafts/index.ts';
+import { createExportsRouter } from '../modules/exports/index.ts';
 import { createJobsModule } from '../modules/jobs/index.ts';
 import { createPaymentsRouter } from '../modules/payments/index.ts';
 import { createResultsRouter } from '../modules/pipeline/index.ts';
 import { createFeatureFlags, createStaffRouter, createWorkflowHistories } from '../modules/staff/index.ts';
 import { installTemporalRuntime, lazyTemporalClient } from '../platform/temporal/index.ts';
 import { accountsOptionsOf, draftOwnership, paymentsOf, storageOf } from './wiring.ts';
-import { backlogOf, createPositionWaiter, projections } from '../projections/index.ts';
+import { backlogOf, createPositionWaiter, projections, readModelFigures } from '../projections/index.ts';
+import { createMetrics, metricsEndpoint } from '../platform/metrics/index.ts';
 import { eventCatalog } from './event-catalog.ts';
 import { postgresCheck, temporalCheck } from '../platform/http/dependency-checks.ts';
 import { createApp, createLogger, startHttpServer, type ReadinessCheck, type Router } from '../platform/http/index.ts';
@@ -116,6 +118,7 @@ const routers: Router[] = [
   jobs.router,
   createPaymentsRouter({ service: payments, ownerOf, ownsDraft }),
   createResultsRouter({ pool, ownsDraft: async (ctx, draftId) => ownsDraft(await ownerOf(ctx), draftId) }),
+  createExportsRouter({ pool, storage, ownsDraft: async (ctx, draftId) => ownsDraft(await ownerOf(ctx), draftId) }),
   createStaffRouter({
     pool,
     eventStore,
@@ -130,10 +133,12 @@ const routers: Router[] = [
   }),
 ];
 
+const metrics = createMetrics(async () => readModelFigures(pool, await eventStore.headPosition()));
 const app = createApp({
   config,
   logger,
   readiness,
+  metrics: { registry: metrics.registry, endpoint: metricsEndpoint(metrics, config.METRICS_TOKEN) },
   middleware: [accounts.middleware.csrf, accounts.middleware.actor],
   routers,
   webDistDir: resolve(root, config.WEB_DIST_DIR),

@@ -1,5 +1,6 @@
 import { accountEvents } from '../modules/accounts/index.ts';
 import { draftEvents } from '../modules/drafts/index.ts';
+import { exportEvents } from '../modules/exports/index.ts';
 import { jobEvents } from '../modules/jobs/index.ts';
 import { paymentEvents } from '../modules/payments/index.ts';
 import { pipelineEvents } from '../modules/pipeline/index.ts';
@@ -8,4 +9,4 @@ import { createEventCatalog } from '../platform/event-store/index.ts';
 
 // Every event type the product writes, one list for the API, the worker, the projector and the
 // support CLI: appends are validated against it and old shapes are upcast on the way out.
-export const eventCatalog = createEventCatalog([...accountEvents, ...draftEvents, ...jobEvents, ...pipelineEvents, ...paymentEvents, ...staffEvents]);
+export const eventCatalog = createEventCatalog([...accountEvents, ...draftEvents, ...jobEvents, ...pipelineEvents, ...paymentEvents, ...exportEvents, ...staffEvents]);

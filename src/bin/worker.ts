@@ -2,9 +2,10 @@ import { fileURLToPath } from 'node:url';
 import { setTimeout as sleep } from 'node:timers/promises';
 import pino from 'pino';
 import { taskQueues } from '../../temporal.config.ts';
-import { createPlanLookup } from '../modules/accounts/index.ts';
+import { createPlanLookup, seedEntitlements } from '../modules/accounts/index.ts';
 import { createAnalysisEngine } from '../modules/analysis/index.ts';
 import { createDraftPipelineService } from '../modules/drafts/index.ts';
+import { createExportService } from '../modules/exports/index.ts';
 import { createFilesActivities } from '../modules/files/index.ts';
 import { createJobActivities, createJobService } from '../modules/jobs/index.ts';
 import { createPipelineActivities } from '../modules/pipeline/index.ts';
@@ -53,10 +54,12 @@ const eventStore = createEventStore({ config, pool, catalog: eventCatalog, onErr
 const drafts = createDraftPipelineService({ eventStore, now: () => new Date() });
 const jobs = createJobActivities(createJobService({ eventStore }));
 const payments = paymentsOf(config, { pool, eventStore, drafts });
+const { storage } = storageOf(config);
+const entitlements = seedEntitlements({ amount: config.PRICE_PER_ANALYSIS, currency: config.CURRENCY });
 const activities = createPipelineActivities({
   eventStore,
   drafts,
-  files: createFilesActivities({ storage: storageOf(config).storage }),
+  files: createFilesActivities({ storage }),
   engine: createAnalysisEngine({ apiKey: config.ANTHROPIC_API_KEY, model: config.ANTHROPIC_MODEL, baseURL: config.ANTHROPIC_BASE_URL }),
   jobs: {
     recordStep: jobs.recordStep,
@@ -67,6 +70,8 @@ const activities = createPipelineActivities({
   },
   planOf: createPlanLookup(pool),
   decidePayment: (job) => payments.decide(job),
+  exports: createExportService({ eventStore, storage }),
+  watermarkFor: (plan) => config.ENABLE_WATERMARKED_EXPORT && entitlements[plan].exportWatermark,
 });
 
 const workflowsPath = fileURLToPath(new URL('../workflows/index.ts', import.meta.url));

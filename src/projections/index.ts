@@ -1,13 +1,14 @@
 import type { Projection } from './define-projection.ts';
 import { analysesProjection } from './analyses.ts';
 import { draftsProjection } from './drafts.ts';
+import { exportsProjection } from './exports.ts';
 import { jobsProjection } from './jobs.ts';
 import { revenueProjection } from './revenue.ts';
 import { streamCatalog } from './stream-catalog.ts';
 import { accountReadModels } from './users-read-models.ts';
 
 // Every projection the projector runs. A module adds its read models here.
-export const projections: readonly Projection[] = [streamCatalog, ...accountReadModels, draftsProjection, jobsProjection, analysesProjection, revenueProjection];
+export const projections: readonly Projection[] = [streamCatalog, ...accountReadModels, draftsProjection, jobsProjection, analysesProjection, revenueProjection, exportsProjection];
 
 export function projectionNamed(name: string): Projection | undefined {
   return projections.find((p) => p.name === name);
@@ -19,5 +20,6 @@ export { startProjector, type RunningProjector, type ProjectorOptions } from './
 export { prepareProjection, rebuildProjection } from './setup.ts';
 export { applyBatch } from './apply-batch.ts';
 export { backlogOf, projectionStatus, type ProjectionStatus } from './status.ts';
+export { readModelFigures } from './metrics-figures.ts';
 export { createPositionWaiter, type PositionWaiter } from './position-waiter.ts';
 export { createReadYourWrites, parseMinPosition } from './read-your-writes.ts';

@@ -2,6 +2,7 @@ import { ApplicationFailure } from '@temporalio/common';
 import { isAppError } from '../../platform/errors.ts';
 import type { AnalysisEngine } from '../analysis/index.ts';
 import type { DraftsModule } from '../drafts/index.ts';
+import type { BulletChange, ExportService } from '../exports/index.ts';
 import type { FilesActivities } from '../files/index.ts';
 import type { JobActivities } from '../jobs/index.ts';
 import type { CommandContext, EventStore } from '../../platform/event-store/index.ts';
@@ -22,6 +23,14 @@ export type PipelineDeps = {
   planOf(owner: { kind: 'user' | 'guest'; id: string }): Promise<'GUEST' | 'FREE' | 'PRO'>;
   /** Free mode (no Stripe key) answers 'waived'; see the payments module. */
   decidePayment(job: JobRef): Promise<PaymentDecision>;
+  /** Renders and stores the final résumé (exports module); without it a finalize fails plainly. */
+  exports?: Pick<ExportService, 'exportResume'>;
+  /** The bullet changes the person accepted (or edited) in the newest rewrite review. */
+  acceptedChanges?(draftId: string): Promise<BulletChange[]>;
+  /** FREE and guest exports carry the small watermark (when ENABLE_WATERMARKED_EXPORT is on). */
+  watermarkFor?(plan: 'GUEST' | 'FREE' | 'PRO'): boolean;
+  /** E-mails the owner that the draft is waiting (notifications module); a no-op without it. */
+  remindOwner?(input: { draftId: string; owner: { kind: 'user' | 'guest'; id: string } }): Promise<void>;
   now?: () => Date;
 };
 
@@ -79,16 +88,32 @@ export function createPipelineActivities(deps: PipelineDeps): PipelineActivities
       });
     }),
 
-    async exportDraft() {
-      // The PDF/DOCX renderer is the exports work (issue "Rewrite, export and reminders"): until it
-      // lands a finalize fails plainly rather than pretending to produce a file.
-      throw final('EXPORT_NOT_AVAILABLE', 'exporting is not available yet');
-    },
+    exportDraft: (job) => refusalsAreFinal(async () => {
+      if (!deps.exports) throw final('EXPORT_NOT_AVAILABLE', 'exporting is not available');
+      const source = await deps.drafts.analysisSourceOf(job.draftId);
+      if (!source) throw final('DRAFT_NOT_FOUND', 'the draft is gone');
+      if (!source.extracted) throw final('RESUME_REQUIRED', 'the résumé has not been read yet');
+      // The lifecycle decides first (only a READY draft finalizes; a finalized one exports again), so a
+      // refusal stores nothing; a retry after a crash finds the draft already FINALIZED and exports.
+      await deps.drafts.moveTo(job.draftId, 'FINALIZED', { draftId: job.draftId, jobId: job.jobId });
+      const plan = await deps.planOf(source.owner);
+      await deps.exports.exportResume({
+        jobId: job.jobId, draftId: job.draftId, owner: source.owner, extracted: source.extracted,
+        changes: (await deps.acceptedChanges?.(job.draftId)) ?? [], format: job.format, template: job.template,
+        watermark: deps.watermarkFor?.(plan) ?? plan !== 'PRO',
+      });
+    }),
 
     async sendReminder({ draftId }) {
-      await deps.eventStore.append(reminderStream(draftId), [{ type: 'DraftReminderDue', data: { draftId, at: now().toISOString() } }], {
-        expectedRevision: 'any', command: system(`reminder:${draftId}`, draftId),
-      });
+      const stream = await deps.eventStore.readStream(reminderStream(draftId));
+      if (stream.length === 0) {
+        await deps.eventStore.append(reminderStream(draftId), [{ type: 'DraftReminderDue', data: { draftId, at: now().toISOString() } }], {
+          expectedRevision: 'any', command: system(`reminder:${draftId}`, draftId),
+        });
+      }
+      // A draft deleted in the meantime has nobody waiting for a nudge (the workflow never reminds after finalize).
+      const source = await deps.drafts.analysisSourceOf(draftId);
+      if (source && deps.remindOwner) await deps.remindOwner({ draftId, owner: source.owner });
     },
 
     recordStep: (record) => deps.jobs.recordStep(record),

@@ -33,6 +33,7 @@ export const configSchema = z.object({
   READ_YOUR_WRITES_TIMEOUT_MS: z.coerce.number().int().min(0).max(10_000).default(2_000),
   READYZ_TIMEOUT_MS: z.coerce.number().int().min(50).max(10_000).default(1_500),
   TRUST_PROXY: bool.default(false),
+  METRICS_TOKEN: secret.optional(),
 
   // Accounts: secrets are optional outside production (generated once into DATA_DIR/secrets).
   AUTH_SECRET: secret.optional(),
@@ -57,9 +58,11 @@ export const configSchema = z.object({
   STRIPE_WEBHOOK_SECRET: z.string().regex(/^whsec_[A-Za-z0-9+/=]+$/, 'must be a webhook signing secret (whsec_…)').optional(),
   STRIPE_API_URL: z.url().optional(),
   DOWNLOAD_LINK_TTL_SECONDS: z.coerce.number().int().min(30).max(900).default(300),
+  // Exports (docs/exports.md): FREE and guest exports carry a small watermark while this is on.
+  ENABLE_WATERMARKED_EXPORT: bool.default(true),
 });
 
 export type RawConfig = z.infer<typeof configSchema>;
 
 /** Variables that hold secrets: never logged, never printed by `config print`. */
-export const secretKeys: ReadonlySet<string> = new Set(['DATABASE_URL', 'EVENTSTORE_URL', 'AUTH_SECRET', 'GUEST_SECRET', 'PERSONAL_DATA_KEY', 'FILES_SIGNING_SECRET', 'ANTHROPIC_API_KEY', 'STRIPE_SECRET_KEY', 'STRIPE_WEBHOOK_SECRET']);
+export const secretKeys: ReadonlySet<string> = new Set(['DATABASE_URL', 'EVENTSTORE_URL', 'AUTH_SECRET', 'GUEST_SECRET', 'PERSONAL_DATA_KEY', 'FILES_SIGNING_SECRET', 'ANTHROPIC_API_KEY', 'STRIPE_SECRET_KEY', 'STRIPE_WEBHOOK_SECRET', 'METRICS_TOKEN']);
