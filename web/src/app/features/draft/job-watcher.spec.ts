@@ -84,16 +84,35 @@ describe('JobWatcher', () => {
     expect(seen).toEqual(['succeeded']);
   });
 
-  it('reports a job that does not exist', () => {
+  it('waits for a job the read model does not have yet, then follows it', async () => {
     const watcher = setUp(null);
-    let failure: unknown;
-    watcher.watch('j1').subscribe({ error: (error: unknown) => (failure = error) });
+    const seen: string[] = [];
+    watcher.watch('j1').subscribe((job) => seen.push(job.status));
     httpTesting
       .expectOne('/api/jobs/j1')
       .flush(
-        { error: { code: 'NOT_FOUND', message: 'Nothing was found at this address.' } },
+        { error: { code: 'NOT_FOUND', message: 'x' } },
         { status: 404, statusText: 'Not Found' },
       );
+    await wait(20);
+    httpTesting.expectOne('/api/jobs/j1').flush(jobJson('succeeded'));
+    expect(seen).toEqual(['succeeded']);
+  });
+
+  it('gives up after five failed polls in a row and reports the last error', async () => {
+    const watcher = setUp(null);
+    let failure: unknown;
+    watcher.watch('j1').subscribe({ error: (error: unknown) => (failure = error) });
+    for (let i = 0; i < 5; i++) {
+      httpTesting
+        .expectOne('/api/jobs/j1')
+        .flush(
+          { error: { code: 'NOT_FOUND', message: 'Nothing was found at this address.' } },
+          { status: 404, statusText: 'Not Found' },
+        );
+      await wait(20);
+    }
+    httpTesting.expectNone('/api/jobs/j1');
     expect(failure).toMatchObject({ code: 'NOT_FOUND' });
   });
 

@@ -73,8 +73,8 @@ export class JobWatcher {
           error: (error: unknown) => {
             const apiError = toApiError(error);
             failures++;
-            // A job that does not exist will not appear by waiting; other failures are retried.
-            if (apiError.status === 404 || failures >= MAX_POLL_FAILURES) {
+            // Retried, 404 included: a job that was just started may not be in the read model yet.
+            if (failures >= MAX_POLL_FAILURES) {
               stop();
               subscriber.error(apiError);
             } else {
