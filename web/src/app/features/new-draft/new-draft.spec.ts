@@ -123,6 +123,29 @@ describe('NewDraft', () => {
     httpTesting.expectNone('/api/drafts');
   });
 
+  it('accepts a dropped file and explains a refused one', async () => {
+    const zone = root.querySelector<HTMLElement>('app-file-drop .zone')!;
+    const drop = async (file: File) => {
+      const over = new Event('dragover', { cancelable: true });
+      Object.defineProperty(over, 'dataTransfer', { value: { dropEffect: 'none' } });
+      zone.dispatchEvent(over);
+      expect(over.defaultPrevented).toBe(true);
+      const event = new Event('drop', { cancelable: true });
+      Object.defineProperty(event, 'dataTransfer', { value: { files: [file] } });
+      zone.dispatchEvent(event);
+      await settle();
+    };
+
+    await drop(new File(['png'], 'photo.png', { type: 'image/png' }));
+    expect(root.querySelector('app-file-drop [role="alert"]')?.textContent).toContain(
+      'Choose a PDF',
+    );
+
+    await drop(new File(['text'], 'cv.md', { type: 'text/markdown' }));
+    expect(root.querySelector('app-file-drop [role="alert"]')).toBeNull();
+    expect(root.querySelector('app-file-drop .file-name')?.textContent).toBe('cv.md');
+  });
+
   it('asks for a file and the job description when they are missing', async () => {
     await submit();
     httpTesting.expectNone('/api/drafts');
@@ -142,19 +165,17 @@ describe('NewDraft', () => {
       .expectOne('/api/drafts')
       .flush({ id: 'd1', position: 5 }, { status: 201, statusText: 'Created' });
     await settle();
-    httpTesting
-      .expectOne('/api/drafts/d1/resume')
-      .flush(
-        {
-          error: {
-            code: 'UNSUPPORTED_FILE_TYPE',
-            message:
-              'Please upload a PDF, a Word document (.docx), or a plain text or Markdown file.',
-          },
-          requestId: 'r-415',
+    httpTesting.expectOne('/api/drafts/d1/resume').flush(
+      {
+        error: {
+          code: 'UNSUPPORTED_FILE_TYPE',
+          message:
+            'Please upload a PDF, a Word document (.docx), or a plain text or Markdown file.',
         },
-        { status: 415, statusText: 'Unsupported Media Type' },
-      );
+        requestId: 'r-415',
+      },
+      { status: 415, statusText: 'Unsupported Media Type' },
+    );
     await settle();
     expect(alert()?.textContent).toContain('(UNSUPPORTED_FILE_TYPE)');
     expect(alert()?.textContent).toContain('r-415');
