@@ -13,6 +13,8 @@ import type { Router } from './router.ts';
 import { corsPolicy, securityHeaders } from './security.ts';
 import { isApiPath, routeOf, type AppState } from './state.ts';
 import { webApp } from './web-app.ts';
+import type { Registry } from 'prom-client';
+import { httpMetrics } from '../metrics/http-metrics.ts';
 
 export type HttpConfig = Pick<
   Config,
@@ -28,6 +30,8 @@ export type CreateAppOptions = {
   middleware?: readonly Middleware[];
   /** The modules' routers, mounted in order after /healthz and /readyz. */
   routers: readonly Router[];
+  /** Prometheus metrics: request latency per route, and GET /metrics. */
+  metrics?: { registry: Registry; endpoint: Middleware };
   /** The Angular build output; defaults to WEB_DIST_DIR resolved from the working directory. */
   webDistDir?: string;
 };
@@ -75,12 +79,14 @@ export function createApp(options: CreateAppOptions): App {
 
   app.use(requestId());
   app.use(accessLog(logger, { routePattern: (path, method) => routePatternFor(routers, path, method) }));
+  if (options.metrics) app.use(httpMetrics(options.metrics.registry, (path, method) => routePatternFor(routers, path, method)));
   app.use(errorHandler());
   app.use(securityHeaders(config) as Middleware<AppState>);
   app.use(corsPolicy(config) as Middleware<AppState>);
   app.use(normalisePath());
   app.use(noStoreForApi());
   app.use(health.routes());
+  if (options.metrics) app.use(options.metrics.endpoint as Middleware<AppState>);
   app.use(jsonBody({ limitBytes: config.JSON_BODY_LIMIT_BYTES }));
   for (const middleware of options.middleware ?? []) app.use(middleware as Middleware<AppState>);
   for (const router of options.routers) app.use(router.routes());
