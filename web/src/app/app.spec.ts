@@ -29,13 +29,9 @@ describe('App shell', () => {
     const fixture = TestBed.createComponent(App);
     TestBed.tick();
     httpTesting.expectOne('/readyz').flush({ status: 'ready', checks: { postgres: { status: 'up', ms: 1 } } });
-    const meRequest = httpTesting.expectOne('/api/auth/me');
-    if (me.status === 200) meRequest.flush(me.body);
-    else
-      meRequest.flush(
-        { error: { code: 'UNAUTHENTICATED', message: 'Please sign in to continue.' }, requestId: 'r1' },
-        { status: 401, statusText: 'Unauthorized' },
-      );
+    const sessionRequest = httpTesting.expectOne('/api/auth/session');
+    if (me.status === 200) sessionRequest.flush({ user: me.body, guest: false });
+    else sessionRequest.flush({ user: null, guest: false, reason: 'missing' });
     await settle();
     await fixture.whenStable();
     return { fixture, root: fixture.nativeElement as HTMLElement };

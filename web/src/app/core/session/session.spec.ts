@@ -21,40 +21,57 @@ describe('Session', () => {
 
   afterEach(() => httpTesting.verify());
 
-  it('is a user when /api/auth/me answers 200, with cookies', async () => {
+  it('is a user when /api/auth/session names one, with cookies', async () => {
     const done = session.refresh();
-    const request = httpTesting.expectOne('/api/auth/me');
+    const request = httpTesting.expectOne('/api/auth/session');
     expect(request.request.withCredentials).toBe(true);
-    request.flush({ id: 'u1', email: 'ada@example.com', plan: 'PRO' });
+    request.flush({ user: { id: 'u1', email: 'ada@example.com', plan: 'PRO' }, guest: false });
     await done;
     expect(session.user()).toEqual({ email: 'ada@example.com', plan: 'PRO' });
   });
 
-  it('is a guest on 401, on a network failure and on a body without an email', async () => {
+  it('refreshes an expired session once and asks again', async () => {
+    const done = session.refresh();
+    httpTesting.expectOne('/api/auth/session').flush({ user: null, guest: false, reason: 'expired' });
+    await Promise.resolve();
+    const refresh = httpTesting.expectOne('/api/auth/refresh');
+    expect(refresh.request.method).toBe('POST');
+    refresh.flush({ rotated: true });
+    await new Promise((r) => setTimeout(r));
+    httpTesting.expectOne('/api/auth/session').flush({ user: { email: 'ada@example.com', plan: 'FREE' } });
+    await done;
+    expect(session.user()?.email).toBe('ada@example.com');
+  });
+
+  it('is a guest without a user, when the refresh fails, on a network failure and on a body without an email', async () => {
     let done = session.refresh();
-    httpTesting
-      .expectOne('/api/auth/me')
-      .flush(
-        { error: { code: 'UNAUTHENTICATED', message: 'Please sign in.' } },
-        { status: 401, statusText: 'Unauthorized' },
-      );
+    httpTesting.expectOne('/api/auth/session').flush({ user: null, guest: true, reason: 'missing' });
     await done;
     expect(session.current()).toEqual({ kind: 'guest' });
 
     done = session.refresh();
-    httpTesting.expectOne('/api/auth/me').error(new ProgressEvent('error'));
+    httpTesting.expectOne('/api/auth/session').flush({ user: null, reason: 'expired' });
+    await Promise.resolve();
+    httpTesting
+      .expectOne('/api/auth/refresh')
+      .flush({ error: { code: 'SESSION_EXPIRED', message: 'Sign in again.' } }, { status: 401, statusText: 'Unauthorized' });
     await done;
     expect(session.user()).toBeNull();
 
     done = session.refresh();
-    httpTesting.expectOne('/api/auth/me').flush({ id: 'u1' });
+    httpTesting.expectOne('/api/auth/session').error(new ProgressEvent('error'));
+    await done;
+    expect(session.user()).toBeNull();
+
+    done = session.refresh();
+    httpTesting.expectOne('/api/auth/session').flush({ user: { id: 'u1' } });
     await done;
     expect(session.current()).toEqual({ kind: 'guest' });
   });
 
   it('signs out with a POST and forgets the user', async () => {
     const refreshed = session.refresh();
-    httpTesting.expectOne('/api/auth/me').flush({ user: { email: 'ada@example.com' } });
+    httpTesting.expectOne('/api/auth/session').flush({ user: { email: 'ada@example.com' } });
     await refreshed;
     expect(session.user()?.email).toBe('ada@example.com');
 

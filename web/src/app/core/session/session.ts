@@ -13,8 +13,10 @@ export type SessionState =
   { kind: 'unknown' } | { kind: 'guest' } | { kind: 'user'; user: SignedInUser };
 
 /**
- * Who is signed in, as the API sees it: GET /api/auth/me answers 200 for a user and 401 for
- * everyone else (guests included). Cookies carry the session; nothing is stored in JavaScript.
+ * Who is signed in, as the API sees it: GET /api/auth/session always answers 200 (so an anonymous
+ * visit logs no error) with `{ user }` or `{ user: null, reason }`. An expired access token is
+ * refreshed once (POST /api/auth/refresh) and asked again. Cookies carry the session; nothing is
+ * stored in JavaScript.
  */
 @Injectable({ providedIn: 'root' })
 export class Session {
@@ -29,15 +31,16 @@ export class Session {
 
   async refresh(): Promise<void> {
     try {
-      const body = obj(await firstValueFrom(this.http.get<unknown>('/api/auth/me')));
-      // The profile is the body itself; tolerate a `{ user: … }` wrapper too.
-      const profile = obj(body?.['user']) ?? body;
-      const email = str(profile?.['email']);
-      this.state.set(
-        email ? { kind: 'user', user: { email, plan: str(profile?.['plan']) } } : { kind: 'guest' },
-      );
+      let body = obj(await firstValueFrom(this.http.get<unknown>('/api/auth/session')));
+      if (!obj(body?.['user']) && str(body?.['reason']) === 'expired') {
+        await firstValueFrom(this.http.post<unknown>('/api/auth/refresh', {}));
+        body = obj(await firstValueFrom(this.http.get<unknown>('/api/auth/session')));
+      }
+      const email = str(obj(body?.['user'])?.['email']);
+      const plan = str(obj(body?.['user'])?.['plan']);
+      this.state.set(email ? { kind: 'user', user: { email, plan } } : { kind: 'guest' });
     } catch (error) {
-      // 401 means "not signed in"; anything else (offline, 5xx) also shows the sign-in links.
+      // A failed refresh means "sign in again"; offline or 5xx also shows the sign-in links.
       this.state.set({ kind: 'guest' });
       if (!isApiError(error)) throw error;
     }

@@ -61,7 +61,7 @@ describe('AuthPage', () => {
     expect(request.request.withCredentials).toBe(true);
     request.flush({ ok: true });
     await settle();
-    httpTesting.expectOne('/api/auth/me').flush({ id: 'u1', email: 'ada@example.com' });
+    httpTesting.expectOne('/api/auth/session').flush({ user: { id: 'u1', email: 'ada@example.com' } });
   });
 
   it('shows a 404 envelope as "not available yet" and keeps it until a field is edited', async () => {
@@ -156,7 +156,7 @@ describe('AuthPage', () => {
     httpTesting.expectOne('/api/auth/login').flush({ user: { id: 'u1' } });
     await settle();
     // The shell's session is refreshed so the top bar shows the account.
-    httpTesting.expectOne('/api/auth/me').flush({ id: 'u1', email: 'ada@example.com', plan: 'FREE' });
+    httpTesting.expectOne('/api/auth/session').flush({ user: { id: 'u1', email: 'ada@example.com', plan: 'FREE' } });
     await settle();
 
     expect(navigate).toHaveBeenCalledWith('/');
