@@ -5,9 +5,10 @@ import { ConfigError, describeConfig, loadConfig, loadDotEnv, type Config } from
 import { openPoolWhenReachable } from '../platform/db/index.ts';
 import { createEventStore } from '../platform/event-store/index.ts';
 import { AppError } from '../platform/errors.ts';
-import { createAccountsModule, ownerOfActor } from '../modules/accounts/index.ts';
+import { createAccountsModule, createPlanLookup, ownerOfActor } from '../modules/accounts/index.ts';
 import { createDraftsModule } from '../modules/drafts/index.ts';
 import { createExportsRouter } from '../modules/exports/index.ts';
+import { createReviewReader, createRewriteQuota, createRewriteReviewRouter, createRewriteReviewService } from '../modules/rewrites/index.ts';
 import { createJobsModule } from '../modules/jobs/index.ts';
 import { createPaymentsRouter } from '../modules/payments/index.ts';
 import { createResultsRouter } from '../modules/pipeline/index.ts';
@@ -95,6 +96,11 @@ const drafts = createDraftsModule({
 });
 
 const ownsDraft = draftOwnership(drafts.pipeline);
+const rewriteReview = createRewriteReviewService({ eventStore });
+const rewriteQuota = createRewriteQuota({
+  limiter: accounts.rateLimiter, planOf: createPlanLookup(pool), cooldownSeconds: config.REWRITE_COOLDOWN_SECONDS,
+  rewritesPerDay: (plan) => accounts.entitlements.table[plan].rewritesPerDay,
+});
 // Support's replay runs a replay worker in this process: its SDK logs go through one level.
 installTemporalRuntime(config.LOG_LEVEL === 'debug' || config.LOG_LEVEL === 'trace' ? 'DEBUG' : 'WARN');
 const temporalClient = lazyTemporalClient(config);
@@ -106,6 +112,7 @@ const jobs = createJobsModule({
   ownsDraft,
   admit: async (owner, job) => {
     if (job.kind === 'analysis' && !(await drafts.pipeline.resumeFileOf(job.draftId))) throw new AppError('RESUME_REQUIRED');
+    if (job.kind === 'rewrite') await rewriteQuota.admit(owner, job.draftId);
     await payments.admit(owner, job);
   },
 });
@@ -117,7 +124,8 @@ const routers: Router[] = [
   drafts.router,
   jobs.router,
   createPaymentsRouter({ service: payments, ownerOf, ownsDraft }),
-  createResultsRouter({ pool, ownsDraft: async (ctx, draftId) => ownsDraft(await ownerOf(ctx), draftId) }),
+  createResultsRouter({ pool, ownsDraft: async (ctx, draftId) => ownsDraft(await ownerOf(ctx), draftId), reviewOf: createReviewReader(pool) }),
+  createRewriteReviewRouter({ review: rewriteReview, ownerOfDraft: async (ctx, draftId) => { const owner = await ownerOf(ctx); return (await ownsDraft(owner, draftId)) ? owner : null; } }),
   createExportsRouter({ pool, storage, ownsDraft: async (ctx, draftId) => ownsDraft(await ownerOf(ctx), draftId) }),
   createStaffRouter({
     pool,

@@ -6,6 +6,7 @@ import { createPlanLookup, seedEntitlements } from '../modules/accounts/index.ts
 import { createAnalysisEngine } from '../modules/analysis/index.ts';
 import { createDraftPipelineService } from '../modules/drafts/index.ts';
 import { createExportService } from '../modules/exports/index.ts';
+import { createRewriteReviewService } from '../modules/rewrites/index.ts';
 import { createFilesActivities } from '../modules/files/index.ts';
 import { createJobActivities, createJobService } from '../modules/jobs/index.ts';
 import { createPipelineActivities } from '../modules/pipeline/index.ts';
@@ -55,6 +56,7 @@ const drafts = createDraftPipelineService({ eventStore, now: () => new Date() })
 const jobs = createJobActivities(createJobService({ eventStore }));
 const payments = paymentsOf(config, { pool, eventStore, drafts });
 const { storage } = storageOf(config);
+const review = createRewriteReviewService({ eventStore });
 const entitlements = seedEntitlements({ amount: config.PRICE_PER_ANALYSIS, currency: config.CURRENCY });
 const activities = createPipelineActivities({
   eventStore,
@@ -71,6 +73,8 @@ const activities = createPipelineActivities({
   planOf: createPlanLookup(pool),
   decidePayment: (job) => payments.decide(job),
   exports: createExportService({ eventStore, storage }),
+  offerRewrite: (input) => review.offer(input),
+  acceptedChanges: (draftId) => review.acceptedChanges(draftId),
   watermarkFor: (plan) => config.ENABLE_WATERMARKED_EXPORT && entitlements[plan].exportWatermark,
 });
 

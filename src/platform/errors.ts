@@ -66,6 +66,11 @@ export const errorCatalog = {
   REWRITE_NOT_FOUND: { status: 404, message: 'This draft has no rewritten bullets yet.' },
   JOB_DESCRIPTION_REQUIRED: { status: 422, message: 'Add the job description before the analysis.' },
   EXPORT_NOT_AVAILABLE: { status: 503, message: 'Exporting is not available yet.' },
+  // rewrites: the review of rewritten bullets, quota and cooldown (docs/exports.md)
+  REWRITE_COOLDOWN: { status: 429, message: 'A rewrite just ran for this draft. Please wait a moment before the next one.' },
+  REWRITE_QUOTA_USED: { status: 429, message: 'You have used today\'s rewrites. More are available after the reset time.' },
+  REWRITE_OUTDATED: { status: 409, message: 'A newer rewrite replaced this one. Reload to see it.' },
+  REWRITE_CHANGE_NOT_FOUND: { status: 404, message: 'This rewrite has no such bullet change.' },
   WEBHOOK_SIGNATURE_INVALID: { status: 400, message: 'The webhook signature is missing, wrong or too old.' },
   PAYMENT_PROVIDER_FAILED: { status: 502, message: 'The payment provider could not be reached. Please try again.' },
   PAYMENTS_DISABLED: { status: 409, message: 'Payments are not enabled: analyses are free here.' },

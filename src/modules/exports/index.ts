@@ -2,6 +2,6 @@
 // routes that list exports and hand out download links.
 export { createExportService, exportFileName, exportKey, type ExportRequest, type ExportService } from './export-service.ts';
 export { exportEvents, exportStream, ExportFormat, type ExportCreatedData, type ExportEvent } from './events.ts';
-export { finalResumeOf, type BulletChange, type FinalResume } from './final-resume.ts';
+export { cleanLine, finalResumeOf, type BulletChange, type FinalResume } from './final-resume.ts';
 export { createExportsRouter, EXPORT_LINK_SECONDS, type ExportRouteDeps } from './routes.ts';
 export { templateNames, templateOf, watermarkText, type TemplateName } from './templates.ts';

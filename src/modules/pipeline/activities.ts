@@ -1,6 +1,6 @@
 import { ApplicationFailure } from '@temporalio/common';
 import { isAppError } from '../../platform/errors.ts';
-import type { AnalysisEngine } from '../analysis/index.ts';
+import type { AnalysisEngine, BulletCritique } from '../analysis/index.ts';
 import type { DraftsModule } from '../drafts/index.ts';
 import type { BulletChange, ExportService } from '../exports/index.ts';
 import type { FilesActivities } from '../files/index.ts';
@@ -25,6 +25,8 @@ export type PipelineDeps = {
   decidePayment(job: JobRef): Promise<PaymentDecision>;
   /** Renders and stores the final résumé (exports module); without it a finalize fails plainly. */
   exports?: Pick<ExportService, 'exportResume'>;
+  /** Puts a rewrite's suggestions up for review (rewrites module). */
+  offerRewrite?(input: { draftId: string; jobId: string; critiques: BulletCritique[] }): Promise<void>;
   /** The bullet changes the person accepted (or edited) in the newest rewrite review. */
   acceptedChanges?(draftId: string): Promise<BulletChange[]>;
   /** FREE and guest exports carry the small watermark (when ENABLE_WATERMARKED_EXPORT is on). */
@@ -86,6 +88,7 @@ export function createPipelineActivities(deps: PipelineDeps): PipelineActivities
       await deps.eventStore.append(resultStream(job.jobId), [{ type: 'BulletsRewritten', data: { ...job, critiques, at: now().toISOString() } }], {
         expectedRevision: 'any', command: system(`rewrite:${job.jobId}`, job.jobId),
       });
+      await deps.offerRewrite?.({ ...job, critiques });
     }),
 
     exportDraft: (job) => refusalsAreFinal(async () => {

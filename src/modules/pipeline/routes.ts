@@ -13,6 +13,8 @@ export type ResultRouteDeps = {
   pool: DatabasePool;
   /** The caller's own, live draft? Anything else answers 404. */
   ownsDraft(ctx: Context, draftId: string): Promise<boolean>;
+  /** The review of the newest rewrite (decisions per change, regenCount, lastRegenAt), shown with it. */
+  reviewOf?(draftId: string): Promise<unknown>;
 };
 
 export function createResultsRouter(deps: ResultRouteDeps): Router {
@@ -25,7 +27,8 @@ export function createResultsRouter(deps: ResultRouteDeps): Router {
     if (!(await deps.ownsDraft(ctx, id))) throw new AppError('NOT_FOUND');
     const found = await newest(id, kind);
     if (!found) throw new AppError(missing);
-    ctx.body = { jobId: found.job_id, createdAt: new Date(found.created_at).toISOString(), [field]: found.body };
+    const review = kind === 'rewrite' && deps.reviewOf ? { review: await deps.reviewOf(id) } : {};
+    ctx.body = { jobId: found.job_id, createdAt: new Date(found.created_at).toISOString(), [field]: found.body, ...review };
   };
 
   router.get('/api/drafts/:id/analysis', serve('analysis', 'ANALYSIS_NOT_FOUND', 'result'));

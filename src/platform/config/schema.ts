@@ -60,6 +60,8 @@ export const configSchema = z.object({
   DOWNLOAD_LINK_TTL_SECONDS: z.coerce.number().int().min(30).max(900).default(300),
   // Exports (docs/exports.md): FREE and guest exports carry a small watermark while this is on.
   ENABLE_WATERMARKED_EXPORT: bool.default(true),
+  // Rewrites: seconds a draft waits between two rewrite runs (the per-day number is the plan's).
+  REWRITE_COOLDOWN_SECONDS: z.coerce.number().int().min(0).max(3_600).default(30),
 });
 
 export type RawConfig = z.infer<typeof configSchema>;
