@@ -105,11 +105,13 @@ const rewriteQuota = createRewriteQuota({
 installTemporalRuntime(config.LOG_LEVEL === 'debug' || config.LOG_LEVEL === 'trace' ? 'DEBUG' : 'WARN');
 const temporalClient = lazyTemporalClient(config);
 const payments = paymentsOf(config, { pool, eventStore, drafts: drafts.pipeline });
+const catchUp = (projection: string) => async () => positionWaiter.waitForPosition([projection], await eventStore.headPosition());
 const jobs = createJobsModule({
   pool,
   eventStore,
   accounts,
   ownsDraft,
+  catchUp: catchUp('jobs'),
   admit: async (owner, job) => {
     if (job.kind === 'analysis' && !(await drafts.pipeline.resumeFileOf(job.draftId))) throw new AppError('RESUME_REQUIRED');
     if (job.kind === 'rewrite') await rewriteQuota.admit(owner, job.draftId);

@@ -20,6 +20,8 @@ export type JobsDeps = {
   /** The drafts module's answer: is this the owner's own live draft? */
   ownsDraft(owner: JobOwner, draftId: string): Promise<boolean>;
   admit?(owner: JobOwner, job: JobRequest): Promise<void>;
+  /** Waits (bounded) for the jobs read model to reach the store's head. */
+  catchUp?(): Promise<unknown>;
   stream?: StreamOptions;
 };
 
@@ -30,7 +32,7 @@ export function createJobsModule(deps: JobsDeps): JobsModule {
   const readModel = createJobReadModel(deps.pool);
   const ownerOf = async (ctx: Context): Promise<JobOwner> => ownerOfActor(await deps.accounts.ensureActor(ctx));
   const router = createJobsRouter({
-    service, readModel, ownerOf, stream: deps.stream,
+    service, readModel, ownerOf, stream: deps.stream, catchUp: deps.catchUp && (() => deps.catchUp!()),
     ownsDraft: (owner, draftId) => deps.ownsDraft(owner, draftId),
     admit: deps.admit && ((owner, job) => deps.admit!(owner, job)),
     context: (ctx, owner) => ({

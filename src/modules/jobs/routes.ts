@@ -21,6 +21,8 @@ export type JobRouteDeps = {
   /** Refuses with PAYMENT_REQUIRED / QUOTA codes before anything is queued. */
   admit?(owner: JobOwner, job: JobRequest): Promise<void>;
   context(ctx: Context, owner: JobOwner): CommandContext;
+  /** Waits (bounded) until the jobs read model has every stored event: a job just asked for is there. */
+  catchUp?(): Promise<unknown>;
   stream?: StreamOptions;
 };
 
@@ -63,9 +65,17 @@ export function createJobsRouter(deps: JobRouteDeps): Router {
     ctx.body = { jobs: await deps.readModel.jobsOfDraft(owner, draftId) };
   });
 
+  // A page opens the job right after the 202: an unknown id first waits for the read model.
+  const findJob = async (owner: JobOwner, id: string) => {
+    const job = await deps.readModel.job(owner, id);
+    if (job || !deps.catchUp) return job;
+    await deps.catchUp();
+    return deps.readModel.job(owner, id);
+  };
+
   router.get('/api/jobs/:id', async (ctx) => {
     const { id } = validate(JobParams, ctx.params);
-    const job = await deps.readModel.job(await deps.ownerOf(ctx), id);
+    const job = await findJob(await deps.ownerOf(ctx), id);
     if (!job) throw new AppError('NOT_FOUND');
     ctx.body = job;
   });
@@ -73,7 +83,7 @@ export function createJobsRouter(deps: JobRouteDeps): Router {
   router.get('/api/jobs/:id/stream', async (ctx) => {
     const { id } = validate(JobParams, ctx.params);
     const owner = await deps.ownerOf(ctx);
-    if (!(await deps.readModel.job(owner, id))) throw new AppError('NOT_FOUND');
+    if (!(await findJob(owner, id))) throw new AppError('NOT_FOUND');
     streamJob(ctx, () => deps.readModel.job(owner, id), deps.stream);
   });
 

@@ -15,6 +15,8 @@ export type ResultRouteDeps = {
   ownsDraft(ctx: Context, draftId: string): Promise<boolean>;
   /** The review of the newest rewrite (decisions per change, regenCount, lastRegenAt), shown with it. */
   reviewOf?(draftId: string): Promise<unknown>;
+  /** Waits (bounded) for the analyses read model to reach the store's head. */
+  catchUp?(): Promise<unknown>;
 };
 
 export function createResultsRouter(deps: ResultRouteDeps): Router {
@@ -25,7 +27,12 @@ export function createResultsRouter(deps: ResultRouteDeps): Router {
   const serve = (kind: 'analysis' | 'rewrite', missing: 'ANALYSIS_NOT_FOUND' | 'REWRITE_NOT_FOUND', field: 'result' | 'critiques') => async (ctx: Context) => {
     const { id } = validate(DraftParams, ctx.params);
     if (!(await deps.ownsDraft(ctx, id))) throw new AppError('NOT_FOUND');
-    const found = await newest(id, kind);
+    // Asked for right after the job finished: the result may be a moment behind in the read model.
+    let found = await newest(id, kind);
+    if (!found && deps.catchUp) {
+      await deps.catchUp();
+      found = await newest(id, kind);
+    }
     if (!found) throw new AppError(missing);
     const review = kind === 'rewrite' && deps.reviewOf ? { review: await deps.reviewOf(id) } : {};
     ctx.body = { jobId: found.job_id, createdAt: new Date(found.created_at).toISOString(), [field]: found.body, ...review };
