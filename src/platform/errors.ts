@@ -75,6 +75,16 @@ export const errorCatalog = {
   PAYMENT_PROVIDER_FAILED: { status: 502, message: 'The payment provider could not be reached. Please try again.' },
   PAYMENTS_DISABLED: { status: 409, message: 'Payments are not enabled: analyses are free here.' },
   PAYMENT_REQUIRED: { status: 402, message: 'This analysis needs a payment first.' },
+  // postings: job postings, their sources and imports (docs/postings.md)
+  POSTING_NOT_FOUND: { status: 404, message: 'This job posting does not exist or is no longer listed.' },
+  POSTING_SOURCE_NOT_FOUND: { status: 404, message: 'No postings source has this name.' },
+  SAVED_SEARCH_NOT_FOUND: { status: 404, message: 'This saved search does not exist or is not yours.' },
+  SOURCE_FETCH_REFUSED: { status: 422, message: 'This postings source may not be fetched (address, size or format not allowed).' },
+  SOURCE_FETCH_FAILED: { status: 502, message: 'The postings source could not be read in time.' },
+  IMPORT_UNUSABLE: { status: 422, message: 'No row of this file is a usable posting.' },
+  RESUME_TEXT_REQUIRED: { status: 409, message: 'Analyse the résumé once so its text can be matched.' },
+  // applications: the job applications tracker (docs/postings.md)
+  APPLICATION_NOT_FOUND: { status: 404, message: 'This application does not exist or is not yours.' },
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type ErrorCode = keyof typeof errorCatalog;

@@ -8,7 +8,7 @@ import { createDraftPipelineService, type DraftPipelineService } from './pipelin
 import { createDraftQueries, type DraftQueries } from './queries.ts';
 import { createDraftReadModels } from './read-models.ts';
 import { createDraftsRouter } from './routes.ts';
-import { createDraftsService, type DraftLog } from './service.ts';
+import { createDraftsService, type DraftLog, type DraftsService } from './service.ts';
 
 // Wires the drafts module from its dependencies: the router the API mounts, and what the draft
 // pipeline's activities ask of a draft. See docs/drafts.md.
@@ -36,6 +36,8 @@ export type DraftsModule = {
   /** For the pipeline's activities (worker process): resumeFileOf, recordExtraction, moveTo, analysisSourceOf. */
   pipeline: DraftPipelineService;
   queries: DraftQueries;
+  /** Creates a draft for another module's feature (a posting's "aim my résumé"), as POST /api/drafts does. */
+  create: DraftsService['create'];
   close(): void;
 };
 
@@ -61,6 +63,7 @@ export function createDraftsModule(deps: DraftsDeps): DraftsModule {
     router,
     pipeline: createDraftPipelineService({ eventStore: deps.eventStore, now }),
     queries,
+    create: (req, owner, input) => service.create(req, owner, input),
     close: () => ownWaiter?.close(),
   };
 }
