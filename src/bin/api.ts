@@ -8,13 +8,14 @@ import { AppError } from '../platform/errors.ts';
 import { createAccountsModule, createPlanLookup, ownerOfActor } from '../modules/accounts/index.ts';
 import { createDraftsModule } from '../modules/drafts/index.ts';
 import { createExportsRouter } from '../modules/exports/index.ts';
+import { createNotificationsRouter } from '../modules/notifications/index.ts';
 import { createReviewReader, createRewriteQuota, createRewriteReviewRouter, createRewriteReviewService } from '../modules/rewrites/index.ts';
 import { createJobsModule } from '../modules/jobs/index.ts';
 import { createPaymentsRouter } from '../modules/payments/index.ts';
 import { createResultsRouter } from '../modules/pipeline/index.ts';
 import { createFeatureFlags, createStaffRouter, createWorkflowHistories } from '../modules/staff/index.ts';
 import { installTemporalRuntime, lazyTemporalClient } from '../platform/temporal/index.ts';
-import { accountsOptionsOf, draftOwnership, paymentsOf, storageOf } from './wiring.ts';
+import { accountsOptionsOf, draftOwnership, notificationsOf, paymentsOf, storageOf } from './wiring.ts';
 import { backlogOf, createPositionWaiter, projections, readModelFigures } from '../projections/index.ts';
 import { createMetrics, metricsEndpoint } from '../platform/metrics/index.ts';
 import { eventCatalog } from './event-catalog.ts';
@@ -96,6 +97,7 @@ const drafts = createDraftsModule({
 });
 
 const ownsDraft = draftOwnership(drafts.pipeline);
+const notifications = notificationsOf(config, { eventStore, accounts });
 const rewriteReview = createRewriteReviewService({ eventStore });
 const rewriteQuota = createRewriteQuota({
   limiter: accounts.rateLimiter, planOf: createPlanLookup(pool), cooldownSeconds: config.REWRITE_COOLDOWN_SECONDS,
@@ -128,6 +130,7 @@ const routers: Router[] = [
   createPaymentsRouter({ service: payments, ownerOf, ownsDraft }),
   createResultsRouter({ pool, ownsDraft: async (ctx, draftId) => ownsDraft(await ownerOf(ctx), draftId), reviewOf: createReviewReader(pool) }),
   createRewriteReviewRouter({ review: rewriteReview, ownerOfDraft: async (ctx, draftId) => { const owner = await ownerOf(ctx); return (await ownsDraft(owner, draftId)) ? owner : null; } }),
+  createNotificationsRouter(notifications),
   createExportsRouter({ pool, storage, ownsDraft: async (ctx, draftId) => ownsDraft(await ownerOf(ctx), draftId) }),
   createStaffRouter({
     pool,

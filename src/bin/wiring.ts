@@ -1,4 +1,6 @@
-import { accountsOptionsFromEnv, createPlanLookup } from '../modules/accounts/index.ts';
+import { accountsOptionsFromEnv, createPlanLookup, type AccountsModule } from '../modules/accounts/index.ts';
+import { createNotificationsService, emailSenderOf } from '../modules/notifications/index.ts';
+import { isAppError } from '../platform/errors.ts';
 import { createDraftStorage, downloadSigningSecret, type DraftPipelineService } from '../modules/drafts/index.ts';
 import { createPaymentsService, createStripeGateway, type Owner } from '../modules/payments/index.ts';
 import type { Config } from '../platform/config/index.ts';
@@ -36,4 +38,22 @@ export function paymentsOf(config: Config, deps: { pool: DatabasePool; eventStor
     planOf: createPlanLookup(deps.pool),
     ownerOfDraft: async (draftId) => (await deps.drafts.analysisSourceOf(draftId))?.owner ?? null,
   });
+}
+
+/** E-mail for the API (unsubscribe) and the worker (reminders): the address is opened only to send. */
+export function notificationsOf(config: Config, deps: { eventStore: EventStore; accounts: Pick<AccountsModule, 'service'> }) {
+  const signingSecret = config.NOTIFICATIONS_SIGNING_SECRET ?? `notifications:${accountsOptionsOf(config).authSecret}`;
+  const service = createNotificationsService({
+    eventStore: deps.eventStore, ...emailSenderOf(config), from: config.EMAIL_FROM, publicUrl: config.publicUrl, signingSecret,
+    recipientOf: async (userId) => {
+      try {
+        const profile = await deps.accounts.service.profile(userId);
+        return { email: profile.email, name: profile.displayName };
+      } catch (error) {
+        if (isAppError(error) && error.code === 'NOT_FOUND') return null; // deleted account: nobody to write to
+        throw error;
+      }
+    },
+  });
+  return { service, signingSecret };
 }

@@ -2,7 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { setTimeout as sleep } from 'node:timers/promises';
 import pino from 'pino';
 import { taskQueues } from '../../temporal.config.ts';
-import { createPlanLookup, seedEntitlements } from '../modules/accounts/index.ts';
+import { createAccountsModule, createPlanLookup, seedEntitlements } from '../modules/accounts/index.ts';
 import { createAnalysisEngine } from '../modules/analysis/index.ts';
 import { createDraftPipelineService } from '../modules/drafts/index.ts';
 import { createExportService } from '../modules/exports/index.ts';
@@ -15,7 +15,7 @@ import { openPoolWhenReachable } from '../platform/db/index.ts';
 import { createEventStore } from '../platform/event-store/index.ts';
 import { installTemporalRuntime, runWorkers, type RunningWorkers } from '../platform/temporal/index.ts';
 import { eventCatalog } from './event-catalog.ts';
-import { paymentsOf, storageOf } from './wiring.ts';
+import { accountsOptionsOf, notificationsOf, paymentsOf, storageOf } from './wiring.ts';
 
 // The Temporal worker process: the draft pipeline's workflow and its activities on every task
 // queue. It waits for Postgres and Temporal rather than dying, so the start order does not matter.
@@ -57,6 +57,9 @@ const jobs = createJobActivities(createJobService({ eventStore }));
 const payments = paymentsOf(config, { pool, eventStore, drafts });
 const { storage } = storageOf(config);
 const review = createRewriteReviewService({ eventStore });
+// The reminder's address is sealed per user: the accounts module opens it at send time.
+const accounts = createAccountsModule({ pool, eventStore, options: accountsOptionsOf(config) });
+const notifications = notificationsOf(config, { eventStore, accounts }).service;
 const entitlements = seedEntitlements({ amount: config.PRICE_PER_ANALYSIS, currency: config.CURRENCY });
 const activities = createPipelineActivities({
   eventStore,
@@ -75,6 +78,9 @@ const activities = createPipelineActivities({
   exports: createExportService({ eventStore, storage }),
   offerRewrite: (input) => review.offer(input),
   acceptedChanges: (draftId) => review.acceptedChanges(draftId),
+  remindOwner: async ({ draftId, owner }) => {
+    if (owner.kind === 'user') await notifications.send('draft-reminder', owner.id, draftId, { link: `${config.publicUrl}/drafts/${draftId}` });
+  },
   watermarkFor: (plan) => config.ENABLE_WATERMARKED_EXPORT && entitlements[plan].exportWatermark,
 });
 

@@ -71,6 +71,7 @@ export const errorCatalog = {
   REWRITE_QUOTA_USED: { status: 429, message: 'You have used today\'s rewrites. More are available after the reset time.' },
   REWRITE_OUTDATED: { status: 409, message: 'A newer rewrite replaced this one. Reload to see it.' },
   REWRITE_CHANGE_NOT_FOUND: { status: 404, message: 'This rewrite has no such bullet change.' },
+  UNSUBSCRIBE_LINK_INVALID: { status: 404, message: 'This unsubscribe link is not valid. Use the link from the most recent e-mail.' },
   WEBHOOK_SIGNATURE_INVALID: { status: 400, message: 'The webhook signature is missing, wrong or too old.' },
   PAYMENT_PROVIDER_FAILED: { status: 502, message: 'The payment provider could not be reached. Please try again.' },
   PAYMENTS_DISABLED: { status: 409, message: 'Payments are not enabled: analyses are free here.' },

@@ -83,7 +83,7 @@ describe('rewrite → review → finalize → download (real pipeline)', () => {
     const early = await browser.request('POST', `/api/drafts/${draftId}/rewrite`);
     expect(early.status).toBe(429);
     expect(early.json.error).toMatchObject({ code: 'REWRITE_COOLDOWN' });
-    expect(Date.parse(String((early.json.error as { details: { cooldownUntil: string } }).details.cooldownUntil))).toBeGreaterThan(Date.now());
+    expect(Date.parse(String(early.json.error.details.cooldownUntil))).toBeGreaterThan(Date.now());
 
     const rewrite = await eventually(async () => {
       const answer = await browser.request('GET', `/api/drafts/${draftId}/rewrite`);

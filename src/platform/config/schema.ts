@@ -62,9 +62,15 @@ export const configSchema = z.object({
   ENABLE_WATERMARKED_EXPORT: bool.default(true),
   // Rewrites: seconds a draft waits between two rewrite runs (the per-day number is the plan's).
   REWRITE_COOLDOWN_SECONDS: z.coerce.number().int().min(0).max(3_600).default(30),
+  // E-mail (docs/exports.md#notifications): the outbox folder by default, SES in production.
+  EMAIL_TRANSPORT: z.enum(['outbox', 'ses']).default('outbox'),
+  EMAIL_FROM: z.string().regex(/^[^\s@<>]+@[^\s@<>]+$/, 'a plain address such as coach@example.com').default('coach@localhost'),
+  SES_REGION: z.string().min(1).default('us-east-1'),
+  SES_ENDPOINT: z.url().optional(),
+  NOTIFICATIONS_SIGNING_SECRET: secret.optional(),
 });
 
 export type RawConfig = z.infer<typeof configSchema>;
 
 /** Variables that hold secrets: never logged, never printed by `config print`. */
-export const secretKeys: ReadonlySet<string> = new Set(['DATABASE_URL', 'EVENTSTORE_URL', 'AUTH_SECRET', 'GUEST_SECRET', 'PERSONAL_DATA_KEY', 'FILES_SIGNING_SECRET', 'ANTHROPIC_API_KEY', 'STRIPE_SECRET_KEY', 'STRIPE_WEBHOOK_SECRET', 'METRICS_TOKEN']);
+export const secretKeys: ReadonlySet<string> = new Set(['DATABASE_URL', 'EVENTSTORE_URL', 'AUTH_SECRET', 'GUEST_SECRET', 'PERSONAL_DATA_KEY', 'FILES_SIGNING_SECRET', 'ANTHROPIC_API_KEY', 'STRIPE_SECRET_KEY', 'STRIPE_WEBHOOK_SECRET', 'METRICS_TOKEN', 'NOTIFICATIONS_SIGNING_SECRET']);
