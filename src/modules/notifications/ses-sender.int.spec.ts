@@ -1,11 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { SESClient, VerifyEmailIdentityCommand } from '@aws-sdk/client-ses';
-import { startMotoServer, type MotoServer } from '../files/test-support/moto-server.ts';
+import { fileURLToPath } from 'node:url';
+import { startLocalServer, type LocalServer } from '../../../test/support/local-server.ts';
 import { createSesSender } from './ses-sender.ts';
 import { renderMessage } from './templates.ts';
 
 // The SES adapter against moto's SES: what moto recorded as sent is what we sent.
-let moto: MotoServer;
+/** The project venv's moto_server (the test set-up installs it), as the files module's S3 test starts it. */
+const startMotoServer = () => startLocalServer({
+  name: 'moto_server', binary: fileURLToPath(new URL('../../../.venv/bin/moto_server', import.meta.url)),
+  args: (port) => ['-H', '127.0.0.1', '-p', String(port)], probePath: '/moto-api/',
+});
+let moto: LocalServer;
 let client: SESClient;
 beforeAll(async () => {
   moto = await startMotoServer();
