@@ -7,6 +7,7 @@ const benches: Record<string, () => Promise<{ main(args: string[]): Promise<void
   auth: () => import('./auth.ts'),
   extract: () => import('./extract.ts'),
   pipeline: () => import('./pipeline.ts'),
+  load: () => import('./load.ts'),
 };
 
 const [name, ...args] = process.argv.slice(2);

@@ -43,6 +43,11 @@ export class Supervisor {
     return child.pid;
   }
 
+  /** Process ids of the running children, by name (benchmarks read their memory). */
+  pids(): Record<string, number> {
+    return Object.fromEntries([...this.children.entries()].flatMap(([name, child]) => (child.pid ? [[name, child.pid]] : [])));
+  }
+
   async stop(): Promise<void> {
     this.stopping = true;
     await Promise.all([...this.children.entries()].map(async ([name, child]) => {

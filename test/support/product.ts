@@ -14,6 +14,7 @@ export type RunningProduct = {
   databaseUrl: string;
   /** Signals one of api, worker, projector (the supervisor restarts it). */
   signal(name: 'api' | 'worker' | 'projector', signal: NodeJS.Signals): number | undefined;
+  pids(): Record<string, number>;
   stop(): Promise<void>;
 };
 
@@ -68,6 +69,7 @@ export async function startProduct(env: Record<string, string> = {}, options: { 
     baseUrl,
     databaseUrl: url.toString(),
     signal: (name, signal) => supervisor.signal(name, signal),
+    pids: () => supervisor.pids(),
     async stop() {
       await supervisor.stop();
       await withAdmin(adminUrl, (c) => c.query(`drop database if exists ${database} with (force)`));
