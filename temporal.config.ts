@@ -47,12 +47,18 @@ export const steps = {
     retry: { ...transient, maximumAttempts: 5, nonRetryableErrorTypes: ['UNKNOWN_TEMPLATE'] },
   },
   remind: { taskQueue: taskQueues.pipeline, startToCloseTimeout: '1 minute', retry: { ...transient, maximumAttempts: 20 } },
+  /** Applications tracker: record FollowUpDue and hand the reminder e-mail to notifications. */
+  followUp: { taskQueue: taskQueues.pipeline, startToCloseTimeout: '1 minute', retry: { ...transient, maximumAttempts: 20 } },
+  /** Postings: fetch and import every configured source (each fetch is bounded by its own timeout). */
+  refreshPostings: { taskQueue: taskQueues.pipeline, startToCloseTimeout: '10 minutes', retry: { ...transient, maximumAttempts: 3 } },
 } as const satisfies Record<string, ActivityOptions>;
 export type Step = keyof typeof steps;
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** A draft left unfinished this long gets one reminder email. */
 export const REMIND_AFTER_MS = 7 * DAY_MS;
+/** The postings refresh schedule's id (created idempotently when the worker starts; period POSTINGS_REFRESH_HOURS). */
+export const POSTINGS_REFRESH_SCHEDULE_ID = 'postings-refresh';
 /** How long an analysis waits for its payment before the job fails with PAYMENT_NOT_RECEIVED. */
 export const PAYMENT_WAIT_MS = 2 * DAY_MS;
 /** A finalized draft's workflow ends after this long without a new request (a new one restarts it). */

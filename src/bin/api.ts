@@ -11,6 +11,8 @@ import { createExportsRouter } from '../modules/exports/index.ts';
 import { createNotificationsRouter } from '../modules/notifications/index.ts';
 import { createReviewReader, createRewriteQuota, createRewriteReviewRouter, createRewriteReviewService } from '../modules/rewrites/index.ts';
 import { createJobsModule } from '../modules/jobs/index.ts';
+import { createApplicationsModule } from '../modules/applications/index.ts';
+import { createPostingsModule, fetchPolicyOf } from '../modules/postings/index.ts';
 import { createPaymentsRouter } from '../modules/payments/index.ts';
 import { createResultsRouter } from '../modules/pipeline/index.ts';
 import { createFeatureFlags, createStaffRouter, createWorkflowHistories } from '../modules/staff/index.ts';
@@ -121,11 +123,19 @@ const jobs = createJobsModule({
   },
 });
 const ownerOf = async (ctx: Context) => ownerOfActor(await accounts.ensureActor(ctx));
+// Job postings (the "jobs") and the applications tracker: docs/postings.md.
+const postings = createPostingsModule({
+  pool, eventStore, accounts, policy: fetchPolicyOf(config),
+  drafts: { createDraft: (req, owner, input) => drafts.create(req, owner, input), analysisSourceOf: (draftId) => drafts.pipeline.analysisSourceOf(draftId) },
+});
+const applications = createApplicationsModule({ pool, eventStore, accounts, ownsDraft: (userId, draftId) => ownsDraft({ kind: 'user', id: userId }, draftId) });
 
 // Each module's index.ts exports its router; they are mounted in this order.
 const routers: Router[] = [
   accounts.router,
   drafts.router,
+  postings.router,
+  applications.router,
   jobs.router,
   createPaymentsRouter({ service: payments, ownerOf, ownsDraft }),
   createResultsRouter({ pool, ownsDraft: async (ctx, draftId) => ownsDraft(await ownerOf(ctx), draftId), reviewOf: createReviewReader(pool) }),

@@ -5,6 +5,7 @@ import { jobEvents } from '../modules/jobs/index.ts';
 import { paymentEvents } from '../modules/payments/index.ts';
 import { pipelineEvents } from '../modules/pipeline/index.ts';
 import { postingEvents } from '../modules/postings/index.ts';
+import { applicationEvents } from '../modules/applications/index.ts';
 import { notificationEvents } from '../modules/notifications/index.ts';
 import { rewriteEvents } from '../modules/rewrites/index.ts';
 import { staffEvents } from '../modules/staff/index.ts';
@@ -12,4 +13,4 @@ import { createEventCatalog } from '../platform/event-store/index.ts';
 
 // Every event type the product writes, one list for the API, the worker, the projector and the
 // support CLI: appends are validated against it and old shapes are upcast on the way out.
-export const eventCatalog = createEventCatalog([...accountEvents, ...draftEvents, ...jobEvents, ...pipelineEvents, ...paymentEvents, ...exportEvents, ...rewriteEvents, ...notificationEvents, ...staffEvents, ...postingEvents]);
+export const eventCatalog = createEventCatalog([...accountEvents, ...draftEvents, ...jobEvents, ...pipelineEvents, ...paymentEvents, ...exportEvents, ...rewriteEvents, ...notificationEvents, ...staffEvents, ...postingEvents, ...applicationEvents]);

@@ -3,6 +3,7 @@ import { ConfigError, describeConfig, loadConfig, loadDotEnv } from '../platform
 import { migrate, openPool } from '../platform/db/index.ts';
 import { createEventStore } from '../platform/event-store/index.ts';
 import { createPipelineSignals, dispatcherProjection } from '../modules/jobs/index.ts';
+import { createFollowUpSignals, followUpDispatcherProjection } from '../modules/applications/index.ts';
 import { lazyTemporalClient } from '../platform/temporal/index.ts';
 import { projections, startProjector } from '../projections/index.ts';
 import { eventCatalog } from './event-catalog.ts';
@@ -32,13 +33,15 @@ const eventStore = createEventStore({ config, pool, catalog: eventCatalog, onErr
 // down it fails and is retried, and the read models go on regardless.
 const temporal = lazyTemporalClient(config);
 const dispatcher = dispatcherProjection(createPipelineSignals(temporal.client));
+// The applications tracker's follow-up timers, the same way (docs/postings.md).
+const followUps = followUpDispatcherProjection(createFollowUpSignals(temporal.client, config.FOLLOW_UP_DAYS * 86_400_000));
 const projector = startProjector({
   pool,
   eventStore,
-  projections: [...projections, dispatcher],
+  projections: [...projections, dispatcher, followUps],
   onError: (projection, err) => logger.error({ projection, err }, 'projection failed; retrying'),
 });
-logger.info({ projections: [...projections, dispatcher].map((p) => `${p.name}@${p.version}`) }, 'projector running');
+logger.info({ projections: [...projections, dispatcher, followUps].map((p) => `${p.name}@${p.version}`) }, 'projector running');
 
 let stopping = false;
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {

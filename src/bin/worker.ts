@@ -9,11 +9,13 @@ import { createExportService } from '../modules/exports/index.ts';
 import { createRewriteReviewService } from '../modules/rewrites/index.ts';
 import { createFilesActivities } from '../modules/files/index.ts';
 import { createJobActivities, createJobService } from '../modules/jobs/index.ts';
+import { createApplicationsService, createFollowUpActivities } from '../modules/applications/index.ts';
+import { createPostingsActivities, createPostingsService, ensurePostingsRefreshSchedule, fetchPolicyOf, publicEndpoints } from '../modules/postings/index.ts';
 import { createPipelineActivities } from '../modules/pipeline/index.ts';
 import { ConfigError, loadConfig, loadDotEnv, type Config } from '../platform/config/index.ts';
 import { openPoolWhenReachable } from '../platform/db/index.ts';
 import { createEventStore } from '../platform/event-store/index.ts';
-import { installTemporalRuntime, runWorkers, type RunningWorkers } from '../platform/temporal/index.ts';
+import { installTemporalRuntime, lazyTemporalClient, runWorkers, type RunningWorkers } from '../platform/temporal/index.ts';
 import { eventCatalog } from './event-catalog.ts';
 import { accountsOptionsOf, notificationsOf, paymentsOf, storageOf } from './wiring.ts';
 
@@ -84,13 +86,29 @@ const activities = createPipelineActivities({
   watermarkFor: (plan) => config.ENABLE_WATERMARKED_EXPORT && entitlements[plan].exportWatermark,
 });
 
+// Postings refresh (a Temporal schedule) and the applications follow-up reminder: docs/postings.md.
+const postings = createPostingsService({ eventStore, policy: fetchPolicyOf(config), endpoints: publicEndpoints, maxRows: 5_000, now: () => new Date() });
+const tracker = createApplicationsService({ eventStore, ownsDraft: async () => false, now: () => new Date() });
+const workerActivities = {
+  ...activities,
+  ...createPostingsActivities(postings),
+  ...createFollowUpActivities({
+    service: tracker,
+    sendFollowUp: async (f) => void (await notifications.send('application-follow-up', f.userId, f.key, { link: `${config.publicUrl}/applications/${f.applicationId}`, company: f.company ?? undefined })),
+  }),
+};
+const temporalClient = lazyTemporalClient(config);
+void ensurePostingsRefreshSchedule(temporalClient.client, config.POSTINGS_REFRESH_HOURS)
+  .then((outcome) => logger.info({ outcome }, 'postings refresh schedule'))
+  .catch((err: unknown) => logger.warn({ err: (err as Error).message }, 'postings refresh schedule not created; the next start tries again'));
+
 const workflowsPath = fileURLToPath(new URL('../workflows/index.ts', import.meta.url));
 const queues = Object.values(taskQueues);
 for (let attempt = 1; !stopping; attempt += 1) {
   try {
     // Every queue gets every activity: Temporal routes each step to its own queue (temporal.config.ts).
     workers = await runWorkers(config, queues.map((taskQueue) => ({
-      taskQueue, activities, ...(taskQueue === taskQueues.pipeline ? { workflowsPath } : {}),
+      taskQueue, activities: workerActivities, ...(taskQueue === taskQueues.pipeline ? { workflowsPath } : {}),
     })));
     // A stop asked for while the workflow bundle was still being built applies now.
     if (stopping) void workers.shutdown();
@@ -104,6 +122,7 @@ for (let attempt = 1; !stopping; attempt += 1) {
     await sleep(delay);
   }
 }
+await temporalClient.close();
 await eventStore.close();
 await pool.end();
 logger.info('worker stopped');

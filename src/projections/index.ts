@@ -5,13 +5,14 @@ import { exportsProjection } from './exports.ts';
 import { jobsProjection } from './jobs.ts';
 import { postingSearchesProjection } from './posting-searches.ts';
 import { postingsProjection } from './postings.ts';
+import { applicationsProjection } from './applications.ts';
 import { revenueProjection } from './revenue.ts';
 import { rewriteReviewsProjection } from './rewrite-reviews.ts';
 import { streamCatalog } from './stream-catalog.ts';
 import { accountReadModels } from './users-read-models.ts';
 
 // Every projection the projector runs. A module adds its read models here.
-export const projections: readonly Projection[] = [streamCatalog, ...accountReadModels, draftsProjection, jobsProjection, analysesProjection, revenueProjection, exportsProjection, rewriteReviewsProjection, postingsProjection, postingSearchesProjection];
+export const projections: readonly Projection[] = [streamCatalog, ...accountReadModels, draftsProjection, jobsProjection, analysesProjection, revenueProjection, exportsProjection, rewriteReviewsProjection, postingsProjection, postingSearchesProjection, applicationsProjection];
 
 export function projectionNamed(name: string): Projection | undefined {
   return projections.find((p) => p.name === name);

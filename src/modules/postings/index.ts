@@ -5,3 +5,5 @@ export { createPostingsActivities, type PostingsActivities } from './activities.
 export { postingEvents, type PostingEventData } from './events.ts';
 export { publicEndpoints, type SourceEndpoints } from './sources.ts';
 export type { FetchPolicy } from './fetch/safe-fetch.ts';
+export { ensurePostingsRefreshSchedule } from './refresh-schedule.ts';
+export { fetchPolicyOf, type PostingsEnv } from './policy.ts';

@@ -68,6 +68,13 @@ export const configSchema = z.object({
   SES_REGION: z.string().min(1).default('us-east-1'),
   SES_ENDPOINT: z.url().optional(),
   NOTIFICATIONS_SIGNING_SECRET: secret.optional(),
+  // Postings (docs/postings.md): sources are fetched only from these hosts, within these limits.
+  POSTINGS_ALLOWED_HOSTS: z.string().default('boards-api.greenhouse.io,api.lever.co'),
+  POSTINGS_FETCH_MAX_BYTES: bytes.default(10 * 1_048_576),
+  POSTINGS_FETCH_TIMEOUT_MS: z.coerce.number().int().min(500).max(120_000).default(15_000),
+  POSTINGS_REFRESH_HOURS: z.coerce.number().int().min(1).max(168).default(6),
+  // Applications tracker: days after "applied" before the follow-up reminder.
+  FOLLOW_UP_DAYS: z.coerce.number().int().min(1).max(90).default(7),
 });
 
 export type RawConfig = z.infer<typeof configSchema>;
