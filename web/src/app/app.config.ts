@@ -20,6 +20,7 @@ import { MatIconRegistry } from '@angular/material/icon';
 import { routes } from './app.routes';
 import { apiErrorInterceptor } from './core/api/api-error.interceptor';
 import { csrfInterceptor } from './core/api/csrf.interceptor';
+import { sessionRefreshInterceptor } from './core/api/session-refresh.interceptor';
 import { PageTitleStrategy } from './core/page-title-strategy';
 
 export const appConfig: ApplicationConfig = {
@@ -35,7 +36,8 @@ export const appConfig: ApplicationConfig = {
       // XHR, not fetch: the résumé upload shows real upload progress, which fetch cannot report.
       withXhr(),
       // The API's own signed double-submit token replaces Angular's cookie-reading XSRF support.
-      withInterceptors([apiErrorInterceptor, csrfInterceptor]),
+      // An expired session is refreshed once and the request retried (with a fresh CSRF header).
+      withInterceptors([apiErrorInterceptor, sessionRefreshInterceptor, csrfInterceptor]),
       withNoXsrfProtection(),
     ),
     provideAppInitializer(() => {

@@ -1,4 +1,8 @@
 import { Routes } from '@angular/router';
+import { roleGuard } from './core/session/role.guard';
+
+const notAllowed = () =>
+  import('./features/not-allowed/not-allowed').then((m) => m.NotAllowed);
 
 export const routes: Routes = [
   {
@@ -39,6 +43,23 @@ export const routes: Routes = [
     title: 'Draft',
     loadComponent: () => import('./features/draft/draft-page').then((m) => m.DraftPage),
   },
+  // Staff consoles: the guard matches only for the role; anyone else falls through to the
+  // friendly "not allowed" page at the same address (the console's chunk is never loaded).
+  {
+    path: 'support',
+    title: 'Support',
+    canMatch: [roleGuard('SUPPORT', 'ADMIN')],
+    loadComponent: () =>
+      import('./features/support/support-console').then((m) => m.SupportConsole),
+  },
+  { path: 'support', title: 'Not allowed', data: { area: 'support console' }, loadComponent: notAllowed },
+  {
+    path: 'admin',
+    title: 'Admin',
+    canMatch: [roleGuard('ADMIN')],
+    loadComponent: () => import('./features/admin/admin-console').then((m) => m.AdminConsole),
+  },
+  { path: 'admin', title: 'Not allowed', data: { area: 'admin console' }, loadComponent: notAllowed },
   {
     path: '**',
     title: 'Page not found',

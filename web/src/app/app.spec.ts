@@ -82,4 +82,37 @@ describe('App shell', () => {
     expect(root.querySelector('.account-notice')?.textContent).toContain('You are signed out.');
     expect(linksOf(root, 'Account').map(([text]) => text)).toEqual(['Sign in', 'Create account']);
   });
+
+  it('shows the staff links by role: none for a user, Support for SUPPORT, both for ADMIN', async () => {
+    let { root } = await create({ status: 200, body: { id: 'u1', email: 'ada@example.com', role: 'USER' } });
+    expect(root.querySelector('nav[aria-label="Staff"]')).toBeNull();
+    TestBed.resetTestingModule();
+    TestBed.configureTestingModule({
+      imports: [App],
+      providers: [
+        provideRouter(routes),
+        provideHttpClient(withInterceptors([apiErrorInterceptor])),
+        provideHttpClientTesting(),
+      ],
+    });
+    httpTesting = TestBed.inject(HttpTestingController);
+    ({ root } = await create({ status: 200, body: { id: 'u2', email: 'help@example.com', role: 'SUPPORT' } }));
+    expect(linksOf(root, 'Staff')).toEqual([['Support', '/support']]);
+    TestBed.resetTestingModule();
+    TestBed.configureTestingModule({
+      imports: [App],
+      providers: [
+        provideRouter(routes),
+        provideHttpClient(withInterceptors([apiErrorInterceptor])),
+        provideHttpClientTesting(),
+      ],
+    });
+    httpTesting = TestBed.inject(HttpTestingController);
+    ({ root } = await create({ status: 200, body: { id: 'u3', email: 'boss@example.com', role: 'ADMIN' } }));
+    expect(linksOf(root, 'Staff')).toEqual([
+      ['Support', '/support'],
+      ['Admin', '/admin'],
+    ]);
+    expect(linksOf(root, 'Drafts')).toHaveLength(2);
+  });
 });

@@ -27,7 +27,7 @@ describe('Session', () => {
     expect(request.request.withCredentials).toBe(true);
     request.flush({ user: { id: 'u1', email: 'ada@example.com', plan: 'PRO' }, guest: false });
     await done;
-    expect(session.user()).toEqual({ email: 'ada@example.com', plan: 'PRO' });
+    expect(session.user()).toEqual({ id: 'u1', email: 'ada@example.com', plan: 'PRO', role: 'USER' });
   });
 
   it('refreshes an expired session once and asks again', async () => {

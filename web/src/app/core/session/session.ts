@@ -2,11 +2,22 @@ import { HttpClient } from '@angular/common/http';
 import { Injectable, computed, inject, signal } from '@angular/core';
 import { firstValueFrom } from 'rxjs';
 import { isApiError } from '../api/api-error';
-import { obj, str } from '../api/read';
+import { obj, oneOf, str } from '../api/read';
+
+export const ROLES = ['USER', 'SUPPORT', 'ADMIN'] as const;
+export type Role = (typeof ROLES)[number];
 
 export interface SignedInUser {
+  id: string | null;
   email: string;
   plan: string | null;
+  /** An unknown role is read as USER: nothing staff-only is shown for it. */
+  role: Role;
+}
+
+/** Staff pages: support (SUPPORT or ADMIN) and admin (ADMIN only). */
+export function hasRole(user: SignedInUser | null, roles: readonly Role[]): boolean {
+  return !!user && roles.includes(user.role);
 }
 
 export type SessionState =
@@ -28,17 +39,47 @@ export class Session {
     const state = this.state();
     return state.kind === 'user' ? state.user : null;
   });
+  readonly isStaff = computed(() => hasRole(this.user(), ['SUPPORT', 'ADMIN']));
+  readonly isAdmin = computed(() => hasRole(this.user(), ['ADMIN']));
 
-  async refresh(): Promise<void> {
+  private pending: Promise<void> | null = null;
+
+  /** The session as soon as it is known (route guards wait for the first answer). */
+  async known(): Promise<SessionState> {
+    if (this.state().kind === 'unknown') await (this.pending ?? this.refresh());
+    return this.state();
+  }
+
+  refresh(): Promise<void> {
+    const run = this.load().finally(() => {
+      if (this.pending === run) this.pending = null;
+    });
+    this.pending = run;
+    return run;
+  }
+
+  private async load(): Promise<void> {
     try {
       let body = obj(await firstValueFrom(this.http.get<unknown>('/api/auth/session')));
       if (!obj(body?.['user']) && str(body?.['reason']) === 'expired') {
         await firstValueFrom(this.http.post<unknown>('/api/auth/refresh', {}));
         body = obj(await firstValueFrom(this.http.get<unknown>('/api/auth/session')));
       }
-      const email = str(obj(body?.['user'])?.['email']);
-      const plan = str(obj(body?.['user'])?.['plan']);
-      this.state.set(email ? { kind: 'user', user: { email, plan } } : { kind: 'guest' });
+      const user = obj(body?.['user']);
+      const email = str(user?.['email']);
+      this.state.set(
+        email
+          ? {
+              kind: 'user',
+              user: {
+                id: str(user?.['id']),
+                email,
+                plan: str(user?.['plan']),
+                role: oneOf(user?.['role'], ROLES, 'USER'),
+              },
+            }
+          : { kind: 'guest' },
+      );
     } catch (error) {
       // A failed refresh means "sign in again"; offline or 5xx also shows the sign-in links.
       this.state.set({ kind: 'guest' });
