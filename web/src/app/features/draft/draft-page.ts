@@ -28,6 +28,8 @@ import { PRODUCT_NAME } from '../../core/page-title-strategy';
 import { ApiErrorAlert } from '../../shared/api-error-alert/api-error-alert';
 import { StatusBadge } from '../../shared/status-badge/status-badge';
 import { AnalysisView } from './analysis-view';
+import { ExportPanel } from './export-panel';
+import { RewriteReview } from './rewrite-review';
 import { JobWatcher } from './job-watcher';
 import { PipelineStepper } from './pipeline-stepper';
 
@@ -55,6 +57,8 @@ function minPositionFromHistory(): number | null {
     StatusBadge,
     AnalysisView,
     PipelineStepper,
+    RewriteReview,
+    ExportPanel,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './draft-page.html',
@@ -184,6 +188,11 @@ export class DraftPage {
   readonly startError = signal<ApiError | null>(null);
   /** Kept across retries of the same "Run again" until a job starts (a new click after that gets a new key). */
   private runKey: { draftId: string; key: string } | null = null;
+
+  /** A finalized draft refuses changes (DRAFT_FINALIZED): nothing on the page offers them. */
+  readonly finalized = computed(
+    () => this.draft.hasValue() && this.draft.value().status === 'FINALIZED',
+  );
 
   readonly running = computed(() => {
     const job = this.currentJob();
