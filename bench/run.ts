@@ -7,7 +7,9 @@ const benches: Record<string, () => Promise<{ main(args: string[]): Promise<void
   auth: () => import('./auth.ts'),
   extract: () => import('./extract.ts'),
   pipeline: () => import('./pipeline.ts'),
+  postings: () => import('./postings.ts'),
   load: () => import('./load.ts'),
+  hostile: () => import('./hostile.ts'),
 };
 
 const [name, ...args] = process.argv.slice(2);

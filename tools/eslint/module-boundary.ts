@@ -44,7 +44,7 @@ export const moduleBoundary: Rule.RuleModule = {
       const target = moduleOf(resolve(from, source), modulesDir);
       if (!target || target.name === importer?.name) return;
       if (publicFaces.has(target.rest)) return;
-      if (target.rest.startsWith('testing/') && isTestCode(resolve(context.filename), root)) return;
+      if ((target.rest.startsWith('testing/') || target.rest.startsWith('test-support/')) && isTestCode(resolve(context.filename), root)) return;
       context.report({
         node,
         messageId: 'internal',

@@ -49,10 +49,8 @@ describe('offline engine on hostile input', () => {
     expect(result.matchScore.value).toBeLessThanOrEqual(30);
   });
 
-  it('200k characters: clipped, reported, and still quick', async () => {
-    const started = performance.now();
+  it('200k characters: clipped and reported (its speed is in npm run bench -- analyze)', async () => {
     const result = await valid(CLEAN + 'Python and Docker work. '.repeat(9_000));
-    expect(performance.now() - started).toBeLessThan(3_000);
     expect(result.atsFindings.map((f) => f.code)).toEqual(expect.arrayContaining(['TEXT_TRUNCATED', 'KEYWORD_STUFFING']));
     expect(result.notices.join(' ')).toContain('only its beginning');
   });

@@ -16,9 +16,7 @@ afterAll(async () => {
 describe('extraction limits', () => {
   it('terminates a worker that runs over time with EXTRACTION_TIMEOUT, and the next file still works', async () => {
     const slow = extractor({ timeoutMs: 50, poolSize: 1, maxPdfPages: 200 });
-    const started = performance.now();
     await expect(slow.extract(await manyPagePdf(150), 'pdf')).rejects.toMatchObject({ code: 'EXTRACTION_TIMEOUT' });
-    expect(performance.now() - started).toBeLessThan(1000);
     const relaxed = extractor({ timeoutMs: 10_000, poolSize: 1 });
     await expect(relaxed.extract(await singleColumnResumePdf(), 'pdf')).resolves.toMatchObject({ pageCount: 1 });
   });

@@ -21,13 +21,14 @@ afterAll(closeSharedExtractors);
 
 const text = (value: string): Uint8Array => new TextEncoder().encode(value);
 
-/** Refused with `code`, within a second, without the process growing by more than `maxGrowthMb`. */
+/**
+ * Refused with `code`, without the process growing by more than `maxGrowthMb`. How fast each
+ * refusal is (the goal: under a second) is measured by `npm run bench -- extract`, not asserted here.
+ */
 async function expectRefusal(make: () => Uint8Array | Promise<Uint8Array>, name: string, code: string, maxGrowthMb = 64): Promise<void> {
   const bytes = await make();
   const before = process.memoryUsage();
-  const started = performance.now();
   await expect(inspectUpload(bytes, name)).rejects.toMatchObject({ name: 'AppError', code });
-  expect(performance.now() - started).toBeLessThan(1000);
   const after = process.memoryUsage();
   const grownMb = (after.heapUsed + after.arrayBuffers - before.heapUsed - before.arrayBuffers) / 1024 / 1024;
   expect(grownMb).toBeLessThan(maxGrowthMb);
