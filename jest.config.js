@@ -15,18 +15,22 @@ export default {
       ...common,
       displayName: 'integration',
       testMatch: ['<rootDir>/**/*.int.spec.ts'],
+      // Real services on two shared cores: a slow moment must not read as a failure.
+      testTimeout: 30_000,
       globalSetup: '<rootDir>/test/support/global-setup.ts',
     },
     {
       ...common,
       displayName: 'temporal',
       testMatch: ['<rootDir>/**/*.temporal.spec.ts'],
+      testTimeout: 60_000,
       globalSetup: '<rootDir>/test/support/global-setup.ts',
     },
     {
       ...common,
       displayName: 'e2e',
       testMatch: ['<rootDir>/**/*.e2e.spec.ts'],
+      testTimeout: 60_000,
       globalSetup: '<rootDir>/test/support/global-setup.ts',
     },
   ],

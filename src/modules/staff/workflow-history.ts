@@ -1,6 +1,5 @@
 import { historyToJSON } from '@temporalio/common/lib/proto-utils.js';
 import type { Client } from '@temporalio/client';
-import { Worker } from '@temporalio/worker';
 import { AppError } from '../../platform/errors.ts';
 
 // A draft workflow's Temporal history, as support reads it: each step's scheduling, attempts,
@@ -53,6 +52,8 @@ export function createWorkflowHistories(deps: { client: Client; workflowsPath: s
     /** Replays the history against the current workflow code: deterministic, or the reason it is not. */
     async replay(workflowId: string): Promise<{ deterministic: boolean; error?: string }> {
       const history = await fetch(workflowId);
+      // Loaded on first use: the worker's native module is heavy and only replays need it.
+      const { Worker } = await import('@temporalio/worker');
       try {
         await Worker.runReplayHistory({ workflowsPath: deps.workflowsPath, bundlerOptions: { logger: quiet } } as never, history, workflowId);
         return { deterministic: true };
