@@ -4,8 +4,8 @@ import type { PostingEventData } from '../modules/postings/index.ts';
 import { defineProjection, type ProjectionHandler } from './define-projection.ts';
 
 // Job postings for search: one row per (source, external id), a stored tsvector weighted title (A) >
-// skills and company (B) > description (C) behind a GIN index, and the location columns the
-// filters use. Withdrawn postings stay (a draft may point at one) but are never found.
+// skills and company (B) > description (C) behind a GIN index (what matches), a small title and
+// skills vector (what ranks), and the location columns the filters use. Withdrawn postings stay (a draft may point at one) but are never found.
 
 type D<T extends keyof PostingEventData> = PostingEventData[T];
 const data = <T extends keyof PostingEventData>(event: RecordedEvent) => event.data as D<T>;
@@ -26,7 +26,7 @@ const upsert: ProjectionHandler = async (tx, event) => {
 
 export const postingsProjection = defineProjection({
   name: 'postings',
-  version: 1,
+  version: 2,
   tables: ['postings', 'postings_sources', 'postings_imports'],
   migration: `
     create table if not exists postings (
@@ -51,6 +51,11 @@ export const postingsProjection = defineProjection({
         setweight(to_tsvector('english', title), 'A') ||
         setweight(to_tsvector('english', skills_text || ' ' || coalesce(company, '')), 'B') ||
         setweight(to_tsvector('english', description), 'C')
+      ) stored,
+      -- Title and skills only: small enough to rank tens of thousands of matches quickly.
+      head tsvector generated always as (
+        setweight(to_tsvector('english', title), 'A') ||
+        setweight(to_tsvector('english', skills_text || ' ' || coalesce(company, '')), 'B')
       ) stored,
       unique (source_key, external_id)
     );

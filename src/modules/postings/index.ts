@@ -7,3 +7,4 @@ export { publicEndpoints, type SourceEndpoints } from './sources.ts';
 export type { FetchPolicy } from './fetch/safe-fetch.ts';
 export { ensurePostingsRefreshSchedule } from './refresh-schedule.ts';
 export { fetchPolicyOf, type PostingsEnv } from './policy.ts';
+export { runPostingsBenchmark, type PostingsBenchmarkReport } from './bench/run-benchmark.ts';
