@@ -1,5 +1,6 @@
 import { Routes } from '@angular/router';
 import { roleGuard } from './core/session/role.guard';
+import { signedInGuard } from './core/session/signed-in.guard';
 
 const notAllowed = () =>
   import('./features/not-allowed/not-allowed').then((m) => m.NotAllowed);
@@ -42,6 +43,12 @@ export const routes: Routes = [
     path: 'drafts/:id',
     title: 'Draft',
     loadComponent: () => import('./features/draft/draft-page').then((m) => m.DraftPage),
+  },
+  {
+    path: 'account',
+    title: 'Your account',
+    canActivate: [signedInGuard],
+    loadComponent: () => import('./features/account/account-page').then((m) => m.AccountPage),
   },
   // Staff consoles: the guard matches only for the role; anyone else falls through to the
   // friendly "not allowed" page at the same address (the console's chunk is never loaded).

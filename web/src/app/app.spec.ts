@@ -66,7 +66,8 @@ describe('App shell', () => {
     const navigate = vi.spyOn(TestBed.inject(Router), 'navigateByUrl').mockResolvedValue(true);
 
     expect(root.querySelector('.account-email')?.textContent).toContain('ada@example.com');
-    expect(linksOf(root, 'Account')).toEqual([]);
+    // The e-mail links to the account page (name, password, devices, deletion).
+    expect(linksOf(root, 'Account').map(([, href]) => href)).toEqual(['/account']);
 
     const signOut = Array.from(root.querySelectorAll<HTMLButtonElement>('nav[aria-label="Account"] button')).find(
       (b) => b.textContent?.trim() === 'Sign out',
