@@ -32,6 +32,9 @@ import { ExportPanel } from './export-panel';
 import { RewriteReview } from './rewrite-review';
 import { JobWatcher } from './job-watcher';
 import { PipelineStepper } from './pipeline-stepper';
+import { PayStep, PaymentReturn } from './pay-step';
+import { Price, readPrice } from '../../core/api/payments-api';
+import { obj } from '../../core/api/read';
 
 /** Read-your-writes: the new-draft page passes the position of its last write in the history state. */
 function minPositionFromHistory(): number | null {
@@ -59,6 +62,7 @@ function minPositionFromHistory(): number | null {
     PipelineStepper,
     RewriteReview,
     ExportPanel,
+    PayStep,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './draft-page.html',
@@ -75,6 +79,10 @@ export class DraftPage {
   readonly id = input.required<string>();
   /** Query parameter: the job to follow. */
   readonly job = input<string | undefined>(undefined);
+  /** Query parameter set by the payment page on the way back: `done` or `cancelled`. */
+  readonly payment = input<PaymentReturn, string | undefined>(null, {
+    transform: (value) => (value === 'done' || value === 'cancelled' ? value : null),
+  });
 
   readonly errorText = errorText;
   readonly formatBytes = formatBytes;
@@ -186,6 +194,9 @@ export class DraftPage {
 
   readonly starting = signal(false);
   readonly startError = signal<ApiError | null>(null);
+  /** A 402 PAYMENT_REQUIRED answer to "Run analysis": its price (null when unreadable). */
+  readonly paymentRequired = signal<{ price: Price | null } | null>(null);
+  readonly showPayStep = computed(() => !!this.paymentRequired() || this.payment() !== null);
   /** Kept across retries of the same "Run again" until a job starts (a new click after that gets a new key). */
   private runKey: { draftId: string; key: string } | null = null;
 
@@ -220,6 +231,7 @@ export class DraftPage {
 
   async runAgain(): Promise<void> {
     this.startError.set(null);
+    this.paymentRequired.set(null);
     this.starting.set(true);
     const draftId = this.id();
     if (this.runKey?.draftId !== draftId) this.runKey = { draftId, key: newIdempotencyKey() };
@@ -232,10 +244,20 @@ export class DraftPage {
         replaceUrl: true,
       });
     } catch (error) {
-      this.startError.set(toApiError(error));
+      const apiError = toApiError(error);
+      // Payment needed: the pay step explains and offers to pay, instead of an error.
+      if (apiError.status === 402 && apiError.code === 'PAYMENT_REQUIRED')
+        this.paymentRequired.set({ price: readPrice(obj(apiError.details)) });
+      else this.startError.set(apiError);
     } finally {
       this.starting.set(false);
     }
+  }
+
+  /** The credit arrived after the payment page: start the analysis it paid for. */
+  onPaid(): void {
+    this.paymentRequired.set(null);
+    void this.runAgain();
   }
 
   retryLoad(): void {
