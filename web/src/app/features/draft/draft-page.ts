@@ -200,6 +200,11 @@ export class DraftPage {
   /** Kept across retries of the same "Run again" until a job starts (a new click after that gets a new key). */
   private runKey: { draftId: string; key: string } | null = null;
 
+  /** The review of better bullets is read only for a draft that has had a rewrite. */
+  readonly hasRewriteJob = computed(
+    () => this.jobs.hasValue() && this.jobs.value().some((job) => job.kind === 'rewrite'),
+  );
+
   /** A finalized draft refuses changes (DRAFT_FINALIZED): nothing on the page offers them. */
   readonly finalized = computed(
     () => this.draft.hasValue() && this.draft.value().status === 'FINALIZED',

@@ -174,6 +174,16 @@ describe('RewriteReview', () => {
     expect(el().querySelector('a[href="/register"]')).not.toBeNull();
   });
 
+  it('asks for no review when the draft has never had a rewrite', async () => {
+    fixture = TestBed.createComponent(RewriteReview);
+    fixture.componentRef.setInput('draftId', 'd1');
+    fixture.componentRef.setInput('hasRewrite', false);
+    fixture.detectChanges();
+    await settle();
+    http.expectNone('/api/drafts/d1/rewrite');
+    expect(el().textContent).toContain('Get rewritten bullets');
+  });
+
   it('locks a finalized draft and reads hostile reviews safely', async () => {
     await create('FINALIZED');
     http.expectOne('/api/drafts/d1/rewrite').flush({

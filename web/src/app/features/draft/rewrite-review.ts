@@ -81,6 +81,11 @@ export class RewriteReview {
   readonly draftId = input.required<string>();
   /** The draft's status: a FINALIZED draft is locked. */
   readonly status = input<string | null>(null);
+  /**
+   * Whether the draft has had a rewrite (from its job list). Without one the review is not asked
+   * for: its 404 would only add a failed request to the console.
+   */
+  readonly hasRewrite = input(true);
 
   readonly maxLength = MAX_EDIT_LENGTH;
   readonly errorText = errorText;
@@ -92,7 +97,10 @@ export class RewriteReview {
   private readonly reloadCount = signal(0);
 
   readonly answer = resource({
-    params: () => ({ draftId: this.draftId(), expect: this.expectJob(), n: this.reloadCount() }),
+    params: () =>
+      this.hasRewrite() || this.expectJob()
+        ? { draftId: this.draftId(), expect: this.expectJob(), n: this.reloadCount() }
+        : undefined,
     loader: async ({ params }): Promise<RewriteAnswer | null> => {
       let answer: RewriteAnswer | null = null;
       for (let attempt = 0; attempt < REVIEW_CATCH_UP.tries; attempt++) {
