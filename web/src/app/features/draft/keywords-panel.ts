@@ -28,12 +28,16 @@ const byImportance = (keywords: readonly Keyword[], importance: Keyword['importa
                       type="button"
                       class="chip matched"
                       [attr.aria-pressed]="focused() === keyword.term"
-                      [attr.aria-label]="'Show ' + keyword.term + ' in your résumé'"
+                      [attr.aria-label]="
+                        keyword.term +
+                        (keyword.locations.length > 1 ? ' ×' + keyword.locations.length : '') +
+                        ': show in your résumé'
+                      "
                       (click)="toggle(keyword.term)"
                     >
                       <span class="term">{{ keyword.term }}</span>
                       @if (keyword.locations.length > 1) {
-                        <span class="times">×{{ keyword.locations.length }}</span>
+                        <span class="times"> ×{{ keyword.locations.length }}</span>
                       }
                     </button>
                   </li>
@@ -110,6 +114,8 @@ const byImportance = (keywords: readonly Keyword[], importance: Keyword['importa
     .times,
     .alt {
       font: var(--mat-sys-label-small);
+    }
+    .alt {
       opacity: 0.8;
     }
     .none {
