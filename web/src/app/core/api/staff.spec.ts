@@ -61,6 +61,7 @@ describe('staff readers', () => {
         { id: 5, type: 'activity_task_failed', activity: 'analyzeDraft', attempt: 2, errorType: 'JOB_DESCRIPTION_REQUIRED', message: 'm' },
         { type: 'activity_task_timed_out' },
         { id: 'x', type: 'workflow_execution_signaled', signal: 'job', errorType: 3 },
+        { id: 6, type: 'timer_canceled' },
         7,
       ],
     });
@@ -70,6 +71,7 @@ describe('staff readers', () => {
       [5, true],
       [3, true],
       [4, false],
+      [6, false],
     ]);
     expect(workflow.history[1]).toMatchObject({ activity: 'analyzeDraft', attempt: 2, errorType: 'JOB_DESCRIPTION_REQUIRED' });
     expect(readWorkflow({ temporalUi: 'http://localhost:8233/namespaces/default/workflows/draft-1' }).temporalUi).toBe(

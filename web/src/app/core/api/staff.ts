@@ -121,7 +121,8 @@ export interface WorkflowHistory {
   history: HistoryLine[];
 }
 
-const FAILURE_TYPE = /failed|timed_out|terminated|canceled|cancelled/i;
+// A cancelled timer is ordinary (a retry signal ends a wait): not a failure.
+const FAILURE_TYPE = /failed|timed_out|terminated/i;
 
 export function safeHttpUrl(value: unknown): string | null {
   const text = str(value);

@@ -3,11 +3,15 @@ import { AnalysesChart, fillDays } from './analyses-chart';
 
 describe('AnalysesChart', () => {
   it('fills missing days and caps odd input', () => {
-    expect(fillDays([{ day: '2026-03-01', n: 2, failed: 1 }, { day: '2026-03-03', n: 1, failed: 0 }]).map((d) => [d.day, d.n])).toEqual([
+    const filled = fillDays([{ day: '2026-03-01', n: 2, failed: 1 }, { day: '2026-03-03', n: 1, failed: 0 }]);
+    // At least two weeks, ending at the last day.
+    expect(filled).toHaveLength(14);
+    expect(filled.slice(-3).map((d) => [d.day, d.n])).toEqual([
       ['2026-03-01', 2],
       ['2026-03-02', 0],
       ['2026-03-03', 1],
     ]);
+    expect(filled[0]).toEqual({ day: '2026-02-18', n: 0, failed: 0 });
     expect(fillDays([])).toEqual([]);
     expect(fillDays([{ day: 'not-a-day', n: 1, failed: 0 }])).toHaveLength(1);
     expect(fillDays([{ day: '2020-01-01', n: 1, failed: 0 }, { day: '2026-01-01', n: 1, failed: 0 }])).toHaveLength(62);
@@ -20,12 +24,13 @@ describe('AnalysesChart', () => {
       { day: '2026-03-02', n: 2, failed: 2 },
     ]);
     fixture.detectChanges();
+    const all = (fixture.nativeElement as HTMLElement).querySelectorAll('svg g');
+    expect(all).toHaveLength(14);
     const root = fixture.nativeElement as HTMLElement;
     const svg = root.querySelector('svg')!;
     expect(svg.getAttribute('role')).toBe('img');
-    expect(svg.getAttribute('aria-label')).toBe('Analyses per day over 2 days: 6 in all, 3 failed.');
-    const groups = root.querySelectorAll('svg g');
-    expect(groups).toHaveLength(2);
+    expect(svg.getAttribute('aria-label')).toBe('Analyses per day over 14 days: 6 in all, 3 failed.');
+    const groups = Array.from(root.querySelectorAll('svg g')).slice(-2);
     expect(groups[0].querySelector('title')?.textContent).toBe('2026-03-01: 4 analyses, 1 failed');
     const ok = Number(groups[0].querySelector('rect.ok')!.getAttribute('height'));
     const failed = Number(groups[0].querySelector('rect.failed')!.getAttribute('height'));

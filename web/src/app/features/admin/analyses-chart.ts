@@ -3,8 +3,9 @@ import { DayCount } from '../../core/api/staff';
 
 const DAY_MS = 86_400_000;
 const MAX_DAYS = 62;
+const MIN_DAYS = 14;
 
-/** Days in order with the missing ones (no analyses) filled in, at most the last 62. */
+/** Days in order with the missing ones (no analyses) filled in: at least 14, at most the last 62. */
 export function fillDays(days: readonly DayCount[]): DayCount[] {
   const known = new Map<string, DayCount>();
   for (const day of days) known.set(day.day, day);
@@ -12,7 +13,7 @@ export function fillDays(days: readonly DayCount[]): DayCount[] {
   if (times.some((t) => Number.isNaN(t))) return [...days].slice(-MAX_DAYS);
   if (!times.length) return [];
   const last = Math.max(...times);
-  const first = Math.max(Math.min(...times), last - (MAX_DAYS - 1) * DAY_MS);
+  const first = Math.max(Math.min(...times, last - (MIN_DAYS - 1) * DAY_MS), last - (MAX_DAYS - 1) * DAY_MS);
   const filled: DayCount[] = [];
   for (let t = first; t <= last; t += DAY_MS) {
     const day = new Date(t).toISOString().slice(0, 10);
@@ -24,7 +25,7 @@ export function fillDays(days: readonly DayCount[]): DayCount[] {
 const WIDTH = 560;
 const HEIGHT = 160;
 const TOP = 8;
-const BOTTOM = 20;
+const BOTTOM = 1;
 
 /** Analyses per day as stacked SVG bars (succeeded below, failed on top) — no chart library. */
 @Component({
@@ -46,10 +47,12 @@ const BOTTOM = 20;
             <rect class="failed" [attr.x]="bar.x" [attr.y]="bar.failY" [attr.width]="bar.w" [attr.height]="bar.failH" />
           </g>
         }
-        <text class="label" x="0" [attr.y]="height - 4">{{ bars()[0].day }}</text>
-        <text class="label" [attr.x]="width" [attr.y]="height - 4" text-anchor="end">{{ bars()[bars().length - 1].day }}</text>
-        <text class="label" x="2" y="16">{{ max() }}</text>
       </svg>
+      <p class="axis-labels" aria-hidden="true">
+        <span>{{ bars()[0].day }}</span>
+        <span>most in a day: {{ max() }}</span>
+        <span>{{ bars()[bars().length - 1].day }}</span>
+      </p>
       <p class="legend" aria-hidden="true">
         <span class="key ok"></span> Succeeded or running <span class="key failed"></span> Failed
       </p>
@@ -61,7 +64,7 @@ const BOTTOM = 20;
     svg {
       display: block;
       width: 100%;
-      height: 160px;
+      height: 140px;
     }
     .axis {
       stroke: var(--mat-sys-outline-variant);
@@ -74,9 +77,12 @@ const BOTTOM = 20;
       fill: var(--mat-sys-error);
       background: var(--mat-sys-error);
     }
-    .label {
-      font-size: 11px;
-      fill: var(--mat-sys-on-surface-variant);
+    .axis-labels {
+      display: flex;
+      justify-content: space-between;
+      margin: 2px 0 0;
+      font: var(--mat-sys-body-small);
+      color: var(--mat-sys-on-surface-variant);
     }
     .legend, .empty {
       margin: 4px 0 0;
