@@ -95,7 +95,7 @@ describe('attacks on the running product', () => {
     record('ELF binary named resume.pdf', '415 UNSUPPORTED_FILE_TYPE', disguised.json.error?.code ?? disguised.status, disguised.json.error?.code === 'UNSUPPORTED_FILE_TYPE');
     const traversal = await upload(b, draftId, resume, '../../../etc/passwd.pdf');
     const shown = traversal.json.resume?.displayName ?? '';
-    record('file name ../../../etc/passwd.pdf', 'stored under a server key, name without path', shown, traversal.status === 201 && !shown.includes('/') && !shown.includes('..'));
+    record('file name ../../../etc/passwd.pdf', 'stored under a server key, name without path', `${traversal.status} ${shown} ${traversal.json.error?.code ?? ''}`.trim(), traversal.status === 201 && !shown.includes('/') && !shown.includes('..'));
     // The server stops reading at the limit: the answer is a 413, or the connection closes under a
     // client still sending (EPIPE) — either way nothing past the limit is read or stored.
     const huge = await upload(b, draftId, new Uint8Array(6 * 1024 * 1024), 'big.pdf').catch((error: Error) => ({ status: `closed (${String((error.cause as { code?: string } | undefined)?.code ?? error.message)})`, json: {} }));
