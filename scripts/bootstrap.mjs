@@ -23,15 +23,26 @@ function depsOutOfDate() {
 
 if (depsOutOfDate()) {
   console.log('[bootstrap] installing npm dependencies (npm ci)…');
-  const result = spawnSync('npm', ['ci', '--no-audit', '--no-fund'], { cwd: root, stdio: 'inherit' });
-  if (result.status !== 0) {
+  let result = spawnSync('npm', ['ci', '--no-audit', '--no-fund'], { cwd: root, stdio: 'inherit' });
+  // npm ci can report success after tar errors (TAR_ENTRY_ERROR) and leave packages half
+  // extracted — Node 24 itself among them. A checked cache and one more try recover from that.
+  if (result.status !== 0 || !existsSync(node24)) {
+    console.log('[bootstrap] the install is incomplete; verifying the npm cache and trying once more…');
+    spawnSync('npm', ['cache', 'verify'], { cwd: root, stdio: 'ignore' });
+    result = spawnSync('npm', ['ci', '--no-audit', '--no-fund', '--prefer-online'], { cwd: root, stdio: 'inherit' });
+  }
+  if (result.status !== 0 || !existsSync(node24)) {
     console.error('[bootstrap] npm ci failed: the npm registry must be reachable for a first start.');
-    process.exit(result.status ?? 1);
+    process.exit(result.status || 1);
   }
 }
 
 const env = { ...process.env, PATH: `${join(root, 'node_modules', '.bin')}:${join(root, 'node_modules', 'node', 'bin')}:${process.env.PATH}` };
 const child = spawn(node24, [join(root, 'scripts', `${script}.ts`), ...args], { cwd: root, stdio: 'inherit', env });
+child.on('error', (error) => {
+  console.error(`[bootstrap] could not run Node 24 (${error.message}); remove node_modules and try again.`);
+  process.exit(1);
+});
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
   process.on(signal, () => child.kill(signal));
 }
