@@ -27,8 +27,18 @@ function hasBody(req: IncomingMessage): boolean {
   return length !== undefined && length !== '0';
 }
 
-/** Reads at most `limit` bytes; stops reading and fails with 413 as soon as the body grows past it. */
-export function readLimited(req: IncomingMessage, limit: number): Promise<Buffer> {
+/**
+ * Reads at most `limit` bytes; stops reading and fails with 413 as soon as the body grows past it,
+ * whether the client declared a length or streams chunks without one. Nothing past the limit is
+ * buffered. `tooLarge` names the refusal (uploads answer FILE_TOO_LARGE).
+ */
+export function readLimited(
+  req: IncomingMessage,
+  limit: number,
+  tooLarge: () => AppError = () => new AppError('PAYLOAD_TOO_LARGE', { details: { limitBytes: limit } }),
+): Promise<Buffer> {
+  const declared = Number(req.headers['content-length'] ?? Number.NaN);
+  if (declared > limit) return Promise.reject(tooLarge());
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let received = 0;
@@ -43,7 +53,7 @@ export function readLimited(req: IncomingMessage, limit: number): Promise<Buffer
       if (received > limit) {
         cleanup();
         req.pause();
-        reject(new AppError('PAYLOAD_TOO_LARGE', { details: { limitBytes: limit } }));
+        reject(tooLarge());
         return;
       }
       chunks.push(chunk);
