@@ -54,7 +54,7 @@ export const configSchema = z.object({
   ANTHROPIC_MODEL: z.string().min(1).optional(),
   ANTHROPIC_BASE_URL: z.url().optional(),
   // Payments: no secret key means free mode (the pay step is waived and recorded as such).
-  STRIPE_SECRET_KEY: z.string().regex(/^(sk|rk)_(test|live)_[A-Za-z0-9]+$/, 'must be a Stripe secret key (sk_test_… or sk_live_…)').optional(),
+  STRIPE_SECRET_KEY: z.string().regex(/^(sk|rk)_(test|live)_[A-Za-z0-9]+$/, 'must be a Stripe secret key (sk_test_… or its live counterpart)').optional(),
   STRIPE_WEBHOOK_SECRET: z.string().regex(/^whsec_[A-Za-z0-9+/=]+$/, 'must be a webhook signing secret (whsec_…)').optional(),
   STRIPE_API_URL: z.url().optional(),
   DOWNLOAD_LINK_TTL_SECONDS: z.coerce.number().int().min(30).max(900).default(300),
