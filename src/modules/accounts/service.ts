@@ -116,16 +116,18 @@ export function createAccountsService(deps: AccountsServiceDeps) {
   }
 
   /** Moves a guest's drafts to the user (GuestClaimed on the user stream); a guest already claimed or gone is skipped. */
-  async function claimGuest(req: RequestInfo, guestId: string, userId: string): Promise<boolean> {
+  /** Position 0 when there was nothing to claim; else where the claim was written (read-your-writes). */
+  async function claimGuest(req: RequestInfo, guestId: string, userId: string): Promise<number> {
     const actor: Actor = { kind: 'user', id: userId };
+    let converted: number;
     try {
-      await handleCommand(eventStore, streams.guest(guestId), { type: 'Convert', userId, at: deps.now().toISOString() }, guestDecider, context(req, actor));
+      converted = (await handleCommand(eventStore, streams.guest(guestId), { type: 'Convert', userId, at: deps.now().toISOString() }, guestDecider, context(req, actor))).position;
     } catch (error) {
-      if (isAppError(error) && (error.code === 'NOT_FOUND' || error.code === 'CONFLICT')) return false;
+      if (isAppError(error) && (error.code === 'NOT_FOUND' || error.code === 'CONFLICT')) return 0;
       throw error;
     }
-    await handleCommand(eventStore, streams.user(userId), { type: 'ClaimGuest', guestId, at: deps.now().toISOString() }, userDecider, context(req, actor));
-    return true;
+    const claimed = await handleCommand(eventStore, streams.user(userId), { type: 'ClaimGuest', guestId, at: deps.now().toISOString() }, userDecider, context(req, actor));
+    return Math.max(converted, claimed.position);
   }
 
   async function reserveEmail(req: RequestInfo, emailHash: string, userId: string): Promise<void> {
@@ -203,9 +205,10 @@ export function createAccountsService(deps: AccountsServiceDeps) {
         throw error;
       }
       const session = await startSession(req, { userId, plan: 'FREE', role: 'USER' }, 'register');
-      const claimed = guestId ? await claimGuest(req, guestId, userId) : false;
+      // The answer's position covers the claim too: a list read with it shows the guest's drafts.
+      const claimedAt = guestId ? await claimGuest(req, guestId, userId) : 0;
       log.info({ userId, sessionId: session.sessionId, ...client(req) }, 'account registered');
-      return { tokens: session, position: Math.max(position, session.position), claimedGuest: claimed };
+      return { tokens: session, position: Math.max(position, session.position, claimedAt), claimedGuest: claimedAt > 0 };
     },
 
     async login(req: RequestInfo, input: { email: string; password: string }, guestId?: string) {
@@ -235,8 +238,8 @@ export function createAccountsService(deps: AccountsServiceDeps) {
       await Promise.all([limiter.reset(rules.loginFailuresPerAccount, emailHash), limiter.refund(rules.loginFailuresPerIp, ipKey)]);
       const session = await startSession(req, { userId, plan: state.plan, role: state.role }, 'login');
       await audit(req, userId, { type: 'LoginSucceeded', sessionId: session.sessionId });
-      const claimed = guestId ? await claimGuest(req, guestId, userId) : false;
-      return { tokens: session, position: session.position, claimedGuest: claimed };
+      const claimedAt = guestId ? await claimGuest(req, guestId, userId) : 0;
+      return { tokens: session, position: Math.max(session.position, claimedAt), claimedGuest: claimedAt > 0 };
     },
 
     /** Rotates the refresh token; see session-decider.ts for reuse detection and the grace window. */
