@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import type { DatabasePool } from 'slonik';
+import { sql, type DatabasePool } from 'slonik';
+import { z } from 'zod';
 import { migrate } from '../../src/platform/db/migrate.ts';
 import { openPool } from '../../src/platform/db/pool.ts';
 
@@ -40,4 +41,14 @@ async function admin(adminUrl: string, statement: string): Promise<void> {
   } finally {
     await client.end();
   }
+}
+
+/**
+ * The highest committed position in a Postgres event store's database. Tests wait for projections
+ * to reach it; `headPosition()` may trail it while a projector's batch transaction is open (the
+ * store shows subscribers only what is below the oldest running transaction).
+ */
+export async function committedHead(pool: DatabasePool): Promise<number> {
+  const head = await pool.oneFirst(sql.type(z.object({ head: z.string() }))`select coalesce(max(global_position), 0)::text as head from events`);
+  return Number(head);
 }

@@ -7,6 +7,7 @@ import { createRouter, requestBody } from '../../platform/http/index.ts';
 import { actorOf } from './actor.ts';
 import { deriveKeys } from './keys.ts';
 import { Browser, goodPassword, startHarness, uniqueEmail, type Answer, type Harness } from './testing/harness.ts';
+import { committedHead } from '../../../test/support/db.ts';
 
 // Guests (cookie, free analysis, claim on sign-up, purge), route guards, forged access tokens and
 // the sign-in rate limits, through HTTP with a small router standing in for the drafts module.
@@ -220,7 +221,7 @@ function actorGuest(res: { json: Answer }): string {
 }
 
 async function waitForProjection(): Promise<void> {
-  const head = await h.eventStore.headPosition();
+  const head = await committedHead(h.db.pool);
   const deadline = Date.now() + 5_000;
   for (;;) {
     const rows = await h.db.pool.query(rawCheckpoints());

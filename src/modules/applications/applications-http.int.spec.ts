@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
 import { sql } from 'slonik';
-import { createTestDatabase } from '../../../test/support/db.ts';
+import { committedHead, createTestDatabase } from '../../../test/support/db.ts';
 import { applicationsProjection } from '../../projections/applications.ts';
 import { Browser, goodPassword, startHarness, uniqueEmail, type Harness } from '../accounts/testing/harness.ts';
 import { applicationEvents } from './events.ts';
@@ -35,7 +35,7 @@ async function signedUp(): Promise<Browser & { userId: string }> {
   return Object.assign(browser, { userId: registered.json.user.id });
 }
 async function caughtUp(): Promise<void> {
-  const head = await h.eventStore.headPosition();
+  const head = await committedHead(h.db.pool);
   for (let i = 0; i < 200; i += 1) {
     const at = await h.db.pool.maybeOneFirst(sql.unsafe`select position from projection_checkpoints where name = 'applications'`);
     if (Number(at) >= head) return;

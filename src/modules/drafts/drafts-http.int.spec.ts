@@ -6,6 +6,7 @@ import { draftsProjection } from '../../projections/drafts.ts';
 import { rebuildProjection } from '../../projections/index.ts';
 import { Browser, uniqueEmail } from './testing/browser.ts';
 import { startDraftsHarness, type DraftsHarness } from './testing/harness.ts';
+import { committedHead } from '../../../test/support/db.ts';
 
 let h: DraftsHarness;
 beforeAll(async () => {
@@ -82,7 +83,7 @@ describe('drafts over HTTP', () => {
     const created = await user.post('/api/drafts', { title: 'Short-lived' });
     const id = created.json.id;
     expect((await user.delete(`/api/drafts/${id}`)).status).toBe(204);
-    const head = await h.eventStore.headPosition();
+    const head = await committedHead(h.db.pool);
     expect((await user.get('/api/drafts', since(head))).json.total).toBe(0);
     expect((await user.get(`/api/drafts/${id}`)).json.error.code).toBe('DRAFT_NOT_FOUND');
     expect((await user.delete(`/api/drafts/${id}`)).status).toBe(404);
@@ -140,7 +141,7 @@ describe('drafts over HTTP', () => {
       throw new Error('the drafts projection did not catch up');
     };
     const rows = async () => (await h.db.pool.any(sql.unsafe`select * from drafts order by draft_id`)) as readonly { draft_id: string }[];
-    await caughtUp(await h.eventStore.headPosition());
+    await caughtUp(await committedHead(h.db.pool));
     const before = await rows();
     expect(before.length).toBeGreaterThan(10);
     await rebuildProjection(h.db.pool, draftsProjection);
