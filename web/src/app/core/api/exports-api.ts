@@ -1,8 +1,8 @@
-import { HttpClient, HttpHeaders } from '@angular/common/http';
+import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import { Observable, map } from 'rxjs';
 import { ApiError } from './api-error';
-import { StartedJob } from './jobs-api';
+import { StartedJob, startJob } from './jobs-api';
 import { arr, bool, num, obj, oneOf, str } from './read';
 
 export const EXPORT_FORMATS = ['PDF', 'DOCX'] as const;
@@ -31,7 +31,8 @@ export function readExport(value: unknown): ExportItem | null {
     id,
     format,
     template: str(item?.['template']) ?? '',
-    fileName: str(item?.['fileName']) ?? (format === 'other' ? 'export' : `resume.${format.toLowerCase()}`),
+    fileName:
+      str(item?.['fileName']) ?? (format === 'other' ? 'export' : `resume.${format.toLowerCase()}`),
     bytes: num(item?.['bytes']),
     pages: num(item?.['pages']),
     watermarked: bool(item?.['watermarked']),
@@ -60,7 +61,8 @@ export function safeDownloadUrl(value: unknown, origin: string): string | null {
   } catch {
     return null;
   }
-  if (url.origin === origin && (url.protocol === 'http:' || url.protocol === 'https:')) return url.href;
+  if (url.origin === origin && (url.protocol === 'http:' || url.protocol === 'https:'))
+    return url.href;
   return url.protocol === 'https:' ? url.href : null;
 }
 
@@ -74,21 +76,12 @@ export class ExportsApi {
     choice: { format: ExportFormat; template: ExportTemplate },
     idempotencyKey: string,
   ): Observable<StartedJob> {
-    const headers = new HttpHeaders({ 'Idempotency-Key': idempotencyKey });
-    return this.http
-      .post<unknown>(`/api/drafts/${encodeURIComponent(draftId)}/finalize`, choice, { headers })
-      .pipe(
-        map((body) => {
-          const jobId = str(obj(body)?.['jobId']);
-          if (!jobId)
-            throw new ApiError({
-              code: 'BAD_RESPONSE',
-              message: 'The server did not say which job started.',
-              status: 202,
-            });
-          return { jobId, position: num(obj(body)?.['position']) };
-        }),
-      );
+    return startJob(
+      this.http,
+      `/api/drafts/${encodeURIComponent(draftId)}/finalize`,
+      choice,
+      idempotencyKey,
+    );
   }
 
   list(draftId: string): Observable<ExportItem[]> {

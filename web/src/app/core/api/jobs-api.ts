@@ -11,6 +11,31 @@ export interface StartedJob {
   position: number | null;
 }
 
+/**
+ * POSTs a request that starts work on a draft (analysis, rewrite, finalize) with its
+ * Idempotency-Key and reads the 202's job id; an answer without one is a BAD_RESPONSE.
+ */
+export function startJob(
+  http: HttpClient,
+  url: string,
+  body: object,
+  idempotencyKey: string,
+): Observable<StartedJob> {
+  const headers = new HttpHeaders({ 'Idempotency-Key': idempotencyKey });
+  return http.post<unknown>(url, body, { headers }).pipe(
+    map((answer) => {
+      const jobId = str(obj(answer)?.['jobId']);
+      if (!jobId)
+        throw new ApiError({
+          code: 'BAD_RESPONSE',
+          message: 'The server did not say which job started.',
+          status: 202,
+        });
+      return { jobId, position: num(obj(answer)?.['position']) };
+    }),
+  );
+}
+
 /** A fresh key for one click; keep it and send it again when retrying that same click. */
 export function newIdempotencyKey(): string {
   if (typeof crypto !== 'undefined' && typeof crypto.randomUUID === 'function')
@@ -26,21 +51,12 @@ export class JobsApi {
   private readonly http = inject(HttpClient);
 
   startAnalysis(draftId: string, idempotencyKey: string): Observable<StartedJob> {
-    const headers = new HttpHeaders({ 'Idempotency-Key': idempotencyKey });
-    return this.http
-      .post<unknown>(`/api/drafts/${encodeURIComponent(draftId)}/analyses`, {}, { headers })
-      .pipe(
-        map((body) => {
-          const jobId = str(obj(body)?.['jobId']);
-          if (!jobId)
-            throw new ApiError({
-              code: 'BAD_RESPONSE',
-              message: 'The server did not say which job started.',
-              status: 202,
-            });
-          return { jobId, position: num(obj(body)?.['position']) };
-        }),
-      );
+    return startJob(
+      this.http,
+      `/api/drafts/${encodeURIComponent(draftId)}/analyses`,
+      {},
+      idempotencyKey,
+    );
   }
 
   jobsOfDraft(draftId: string): Observable<JobView[]> {

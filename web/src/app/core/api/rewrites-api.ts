@@ -1,8 +1,8 @@
-import { HttpClient, HttpHeaders } from '@angular/common/http';
+import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import { Observable, map } from 'rxjs';
 import { ApiError } from './api-error';
-import { StartedJob } from './jobs-api';
+import { StartedJob, startJob } from './jobs-api';
 import { arr, num, obj, oneOf, str } from './read';
 
 export const CHANGE_DECISIONS = ['pending', 'accepted', 'rejected', 'edited'] as const;
@@ -56,7 +56,13 @@ export function readChange(value: unknown): BulletChange | null {
   const index = num(change?.['index']);
   const original = str(change?.['original']);
   const suggested = str(change?.['suggested']);
-  if (index === null || !Number.isInteger(index) || index < 0 || original === null || suggested === null)
+  if (
+    index === null ||
+    !Number.isInteger(index) ||
+    index < 0 ||
+    original === null ||
+    suggested === null
+  )
     return null;
   return {
     index,
@@ -117,19 +123,7 @@ export class RewritesApi {
   }
 
   start(draftId: string, idempotencyKey: string): Observable<StartedJob> {
-    const headers = new HttpHeaders({ 'Idempotency-Key': idempotencyKey });
-    return this.http.post<unknown>(this.url(draftId), {}, { headers }).pipe(
-      map((body) => {
-        const jobId = str(obj(body)?.['jobId']);
-        if (!jobId)
-          throw new ApiError({
-            code: 'BAD_RESPONSE',
-            message: 'The server did not say which job started.',
-            status: 202,
-          });
-        return { jobId, position: num(obj(body)?.['position']) };
-      }),
-    );
+    return startJob(this.http, this.url(draftId), {}, idempotencyKey);
   }
 
   get(draftId: string): Observable<RewriteAnswer> {
