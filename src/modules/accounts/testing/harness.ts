@@ -86,6 +86,18 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
 
 type Cookie = { value: string; path: string };
 
+/** One Set-Cookie line into a jar, honouring Path and Max-Age=0 / an empty value (deletion). */
+export function storeCookie(jar: Map<string, Cookie>, line: string): void {
+  const [pair, ...attributes] = line.split(';').map((part) => part.trim());
+  const eq = pair!.indexOf('=');
+  const name = pair!.slice(0, eq);
+  const value = pair!.slice(eq + 1);
+  const path = attributes.find((a) => a.toLowerCase().startsWith('path='))?.slice(5) ?? '/';
+  const maxAge = attributes.find((a) => a.toLowerCase().startsWith('max-age='));
+  if (value === '' || (maxAge && Number(maxAge.slice(8)) <= 0)) jar.delete(name);
+  else jar.set(name, { value, path });
+}
+
 /** The JSON answers these tests read, loosely: each test reads the fields its endpoint returns. */
 export type Answer = {
   error: { code: string; message: string; details: { reason?: string; problems?: string[]; resetAt?: string; [key: string]: unknown } };
@@ -137,14 +149,7 @@ export class Browser {
   }
 
   private store(line: string): void {
-    const [pair, ...attributes] = line.split(';').map((part) => part.trim());
-    const eq = pair!.indexOf('=');
-    const name = pair!.slice(0, eq);
-    const value = pair!.slice(eq + 1);
-    const path = attributes.find((a) => a.toLowerCase().startsWith('path='))?.slice(5) ?? '/';
-    const maxAge = attributes.find((a) => a.toLowerCase().startsWith('max-age='));
-    if (value === '' || (maxAge && Number(maxAge.slice(8)) <= 0)) this.jar.delete(name);
-    else this.jar.set(name, { value, path });
+    storeCookie(this.jar, line);
   }
 
   /** GET /api/auth/csrf: the first thing the web app does. */

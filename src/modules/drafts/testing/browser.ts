@@ -1,3 +1,4 @@
+import { storeCookie } from '../../accounts/testing/harness.ts';
 import { publicUrl } from './harness.ts';
 
 // A browser-like client for the drafts tests: a cookie jar (Path and Max-Age=0 honoured), the
@@ -66,14 +67,7 @@ export class Browser {
   }
 
   private store(line: string): void {
-    const [pair, ...attributes] = line.split(';').map((part) => part.trim());
-    const eq = pair!.indexOf('=');
-    const name = pair!.slice(0, eq);
-    const value = pair!.slice(eq + 1);
-    const path = attributes.find((a) => a.toLowerCase().startsWith('path='))?.slice(5) ?? '/';
-    const maxAge = attributes.find((a) => a.toLowerCase().startsWith('max-age='));
-    if (value === '' || (maxAge && Number(maxAge.slice(8)) <= 0)) this.jar.delete(name);
-    else this.jar.set(name, { value, path });
+    storeCookie(this.jar, line);
   }
 
   async start(): Promise<this> {
