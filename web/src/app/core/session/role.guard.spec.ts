@@ -83,6 +83,6 @@ describe('roleGuard and the not-allowed page', () => {
     harness.detectChanges();
     const root = harness.routeNativeElement as HTMLElement;
     expect(root.textContent).toContain('Sign in with a staff account');
-    expect(root.querySelector('a[href="/sign-in"]')).not.toBeNull();
+    expect(root.querySelector('a[href="/sign-in?returnUrl=%2Fsupport"]')).not.toBeNull();
   });
 });

@@ -75,12 +75,12 @@ describe('AccountPage and signedInGuard', () => {
     await settle();
   }
 
-  it('sends a guest to the sign-in page', async () => {
+  it('sends a guest to the sign-in page, with the way back', async () => {
     const navigation = harness.navigateByUrl('/account');
     await macrotask();
     http.expectOne('/api/auth/session').flush({ user: null, guest: true, reason: 'missing' });
     await navigation;
-    expect(TestBed.inject(Router).url).toBe('/sign-in');
+    expect(TestBed.inject(Router).url).toBe('/sign-in?returnUrl=%2Faccount');
   });
 
   it('shows plan, e-mail and devices, renames, and signs another device out', async () => {

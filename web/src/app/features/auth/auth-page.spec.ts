@@ -13,9 +13,10 @@ describe('AuthPage', () => {
   let httpTesting: HttpTestingController;
   let root: HTMLElement;
 
-  async function create(mode: 'sign-in' | 'register'): Promise<void> {
+  async function create(mode: 'sign-in' | 'register', returnUrl?: string): Promise<void> {
     fixture = TestBed.createComponent(AuthPage);
     fixture.componentRef.setInput('mode', mode);
+    if (returnUrl !== undefined) fixture.componentRef.setInput('returnUrl', returnUrl);
     root = fixture.nativeElement as HTMLElement;
     await fixture.whenStable();
   }
@@ -161,5 +162,36 @@ describe('AuthPage', () => {
 
     expect(navigate).toHaveBeenCalledWith('/');
     expect(alert()).toBeNull();
+  });
+
+  async function signInAs(email: string): Promise<void> {
+    await type(emailInput(), email);
+    await type(passwordInput(), 'correct horse');
+    await submit();
+    httpTesting.expectOne('/api/auth/login').flush({ user: { id: 'u1' } });
+    await settle();
+    httpTesting.expectOne('/api/auth/session').flush({ user: { id: 'u1', email, plan: 'FREE' } });
+    await settle();
+  }
+
+  it('returns to the page the guard sent the user from', async () => {
+    await create('sign-in', '/drafts/42?tab=export');
+    const navigate = vi.spyOn(TestBed.inject(Router), 'navigateByUrl').mockResolvedValue(true);
+    await signInAs('ada@example.com');
+    expect(navigate).toHaveBeenCalledWith('/drafts/42?tab=export');
+  });
+
+  it('never follows a return address outside the app', async () => {
+    await create('sign-in', 'https://evil.example/phish');
+    const navigate = vi.spyOn(TestBed.inject(Router), 'navigateByUrl');
+    await signInAs('ada@example.com');
+    expect(navigate).toHaveBeenCalledWith('/');
+    expect(navigate).not.toHaveBeenCalledWith(expect.stringContaining('evil'));
+  });
+
+  it('keeps the return address on the link to the other form', async () => {
+    await create('sign-in', '/account');
+    const link = root.querySelector<HTMLAnchorElement>('.switch a')!;
+    expect(link.getAttribute('href')).toBe('/register?returnUrl=%2Faccount');
   });
 });

@@ -18,6 +18,7 @@ import { MatProgressSpinner } from '@angular/material/progress-spinner';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { firstValueFrom } from 'rxjs';
 import { ApiError, toApiError } from '../../core/api/api-error';
+import { RETURN_URL_PARAM, safeReturnUrl } from '../../core/session/return-url';
 import { Session } from '../../core/session/session';
 import { ApiErrorAlert } from '../../shared/api-error-alert/api-error-alert';
 import { AuthApi, AuthMode, Credentials } from './auth-api';
@@ -82,6 +83,14 @@ export class AuthPage {
   private readonly session = inject(Session);
 
   readonly mode = input<AuthMode>('sign-in');
+  /** Bound from `?returnUrl=` (set by the signed-in guard); checked before it is followed. */
+  readonly returnUrl = input<string | undefined>(undefined);
+  private readonly destination = computed(() => safeReturnUrl(this.returnUrl()));
+  /** Switching between sign-in and register keeps the way back. */
+  readonly switchParams = computed(() => {
+    const destination = this.destination();
+    return destination ? { [RETURN_URL_PARAM]: destination } : {};
+  });
   readonly text = computed(() => copy[this.mode()]);
   readonly minPasswordLength = MIN_PASSWORD_LENGTH;
 
@@ -134,7 +143,7 @@ export class AuthPage {
     // The top bar shows who is signed in: ask the API now that the cookies are set.
     void this.session.refresh();
     this.snackBar.open(this.text().done, undefined, { duration: 4000 });
-    await this.router.navigateByUrl('/');
+    await this.router.navigateByUrl(this.destination() ?? '/');
     return undefined;
   }
 }

@@ -1,8 +1,11 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
-import { RouterLink } from '@angular/router';
+import { toSignal } from '@angular/core/rxjs-interop';
+import { NavigationEnd, Router, RouterLink } from '@angular/router';
+import { filter, map } from 'rxjs';
 import { MatAnchor } from '@angular/material/button';
 import { MatIcon } from '@angular/material/icon';
 import { ApiError } from '../../core/api/api-error';
+import { returnTo } from '../../core/session/return-url';
 import { Session } from '../../core/session/session';
 
 /**
@@ -31,7 +34,7 @@ import { Session } from '../../core/session/session';
       }
       <div class="actions">
         @if (!session.user()) {
-          <a mat-flat-button routerLink="/sign-in">Sign in</a>
+          <a mat-flat-button routerLink="/sign-in" [queryParams]="signInParams()">Sign in</a>
         }
         <a mat-button routerLink="/drafts">Go to my drafts</a>
       </div>
@@ -75,6 +78,17 @@ import { Session } from '../../core/session/session';
 })
 export class NotAllowed {
   readonly session = inject(Session);
+  private readonly router = inject(Router);
+  // Created while the navigation to this page is still running: the address is final only at its end.
+  private readonly here = toSignal(
+    this.router.events.pipe(
+      filter((event) => event instanceof NavigationEnd),
+      map(() => this.router.url),
+    ),
+    { initialValue: this.router.url },
+  );
+  /** A staff member signing in here comes back to this console. */
+  readonly signInParams = computed(() => returnTo(this.here()));
   /** The area's name (route data or the console using it). */
   readonly area = input<string>('staff console');
   /** The API's refusal, when there was one. */
