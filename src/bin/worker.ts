@@ -6,7 +6,7 @@ import { createAccountsModule, createPlanLookup, seedEntitlements } from '../mod
 import { createAnalysisEngine } from '../modules/analysis/index.ts';
 import { createDraftPipelineService } from '../modules/drafts/index.ts';
 import { createExportService } from '../modules/exports/index.ts';
-import { createRewriteReviewService } from '../modules/rewrites/index.ts';
+import { createRewriteQuota, createRewriteReviewService } from '../modules/rewrites/index.ts';
 import { createFilesActivities } from '../modules/files/index.ts';
 import { createJobActivities, createJobService } from '../modules/jobs/index.ts';
 import { createApplicationsService, createFollowUpActivities } from '../modules/applications/index.ts';
@@ -15,6 +15,7 @@ import { createPipelineActivities } from '../modules/pipeline/index.ts';
 import { ConfigError, loadConfig, loadDotEnv, type Config } from '../platform/config/index.ts';
 import { openPoolWhenReachable } from '../platform/db/index.ts';
 import { createEventStore } from '../platform/event-store/index.ts';
+import { prepareRateLimits } from '../platform/rate-limit/index.ts';
 import { installTemporalRuntime, lazyTemporalClient, runWorkers, type RunningWorkers } from '../platform/temporal/index.ts';
 import { eventCatalog } from './event-catalog.ts';
 import { accountsOptionsOf, notificationsOf, paymentsOf, storageOf } from './wiring.ts';
@@ -63,6 +64,12 @@ const review = createRewriteReviewService({ eventStore });
 const accounts = createAccountsModule({ pool, eventStore, options: accountsOptionsOf(config) });
 const notifications = notificationsOf(config, { eventStore, accounts }).service;
 const entitlements = seedEntitlements({ amount: config.PRICE_PER_ANALYSIS, currency: config.CURRENCY });
+// The rewrite step counts each job once against the owner's day (the API admits, the step counts).
+await prepareRateLimits(pool);
+const rewriteQuota = createRewriteQuota({
+  limiter: accounts.rateLimiter, planOf: createPlanLookup(pool), cooldownSeconds: config.REWRITE_COOLDOWN_SECONDS,
+  rewritesPerDay: (plan) => accounts.entitlements.table[plan].rewritesPerDay,
+});
 const activities = createPipelineActivities({
   eventStore,
   drafts,
@@ -78,6 +85,7 @@ const activities = createPipelineActivities({
   planOf: createPlanLookup(pool),
   decidePayment: (job) => payments.decide(job),
   exports: createExportService({ eventStore, storage }),
+  countRewrite: (input) => rewriteQuota.count(input),
   offerRewrite: (input) => review.offer(input),
   acceptedChanges: (draftId) => review.acceptedChanges(draftId),
   remindOwner: async ({ draftId, owner }) => {

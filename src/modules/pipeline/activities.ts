@@ -25,6 +25,8 @@ export type PipelineDeps = {
   decidePayment(job: JobRef): Promise<PaymentDecision>;
   /** Renders and stores the final résumé (exports module); without it a finalize fails plainly. */
   exports?: Pick<ExportService, 'exportResume'>;
+  /** Counts the rewrite against the owner's day, once per job id (rewrites module); may refuse REWRITE_QUOTA_USED. */
+  countRewrite?(input: { owner: { kind: 'user' | 'guest'; id: string }; draftId: string; jobId: string }): Promise<unknown>;
   /** Puts a rewrite's suggestions up for review (rewrites module). */
   offerRewrite?(input: { draftId: string; jobId: string; critiques: BulletCritique[] }): Promise<void>;
   /** The bullet changes the person accepted (or edited) in the newest rewrite review. */
@@ -52,13 +54,16 @@ export function createPipelineActivities(deps: PipelineDeps): PipelineActivities
   const now = deps.now ?? (() => new Date());
   const system = (commandId: string, correlationId: string): CommandContext => ({ commandId, correlationId, actor: { kind: 'system', id: 'pipeline' }, now: now() });
 
+  const recorded = async (jobId: string, type: string) => (await deps.eventStore.readStream(resultStream(jobId))).find((e) => e.type === type);
+
   const sourceOf = async ({ draftId }: JobRef) => {
     const source = await deps.drafts.analysisSourceOf(draftId);
     if (!source) throw final('DRAFT_NOT_FOUND', 'the draft is gone');
     if (!source.extracted) throw final('RESUME_REQUIRED', 'the résumé has not been read yet');
     const text = source.job?.text?.trim();
-    if (!text) throw final('JOB_DESCRIPTION_REQUIRED', 'the draft has no job description');
-    const job = { title: source.job?.title ?? null, company: source.job?.company ?? null, text };
+    // A general résumé is not aimed at one job: without a description it gets ATS findings and bullet critique only.
+    if (!text && source.source !== 'GENERAL') throw final('JOB_DESCRIPTION_REQUIRED', 'the draft has no job description');
+    const job = text ? { title: source.job?.title ?? null, company: source.job?.company ?? null, text } : null;
     return { source, input: analysisInputOf(source.extracted, job, await deps.planOf(source.owner)) };
   };
 
@@ -66,28 +71,43 @@ export function createPipelineActivities(deps: PipelineDeps): PipelineActivities
     decidePayment: (job) => deps.decidePayment(job),
 
     extractText: (job) => refusalsAreFinal(async () => {
-      const file = await deps.drafts.resumeFileOf(job.draftId);
-      if (!file) throw final('RESUME_REQUIRED', 'the draft has no résumé');
+      const resume = await deps.drafts.resumeSourceOf(job.draftId);
+      if (!resume) throw final('RESUME_REQUIRED', 'the draft has no résumé');
       await deps.drafts.moveTo(job.draftId, 'IN_REVIEW', job);
-      const extracted = await deps.files.extractText(file.storageKey, file.kind);
-      await deps.drafts.recordExtraction(job.draftId, extracted, { jobId: job.jobId, storageKey: file.storageKey });
+      // A general résumé's form is already structured: the same ExtractedResume, no file to read.
+      if (resume.type === 'form') {
+        await deps.drafts.recordExtraction(job.draftId, resume.extracted, { jobId: job.jobId, storageKey: resume.key });
+        return;
+      }
+      const extracted = await deps.files.extractText(resume.storageKey, resume.kind);
+      await deps.drafts.recordExtraction(job.draftId, extracted, { jobId: job.jobId, storageKey: resume.storageKey });
     }),
 
     analyzeDraft: (job) => refusalsAreFinal(async () => {
       const { input } = await sourceOf(job);
-      const result = await deps.engine.analyze(input);
-      await deps.eventStore.append(resultStream(job.jobId), [{ type: 'AnalysisCompleted', data: { ...job, result, at: now().toISOString() } }], {
-        expectedRevision: 'any', command: system(`analysis:${job.jobId}`, job.jobId),
-      });
+      // A retry after the result was written (the move below failed) keeps that result: appending a
+      // new one under the same command id, with another time, is refused as a reused event id.
+      if (!(await recorded(job.jobId, 'AnalysisCompleted'))) {
+        const result = await deps.engine.analyze(input);
+        await deps.eventStore.append(resultStream(job.jobId), [{ type: 'AnalysisCompleted', data: { ...job, result, at: now().toISOString() } }], {
+          expectedRevision: 'any', command: system(`analysis:${job.jobId}`, job.jobId),
+        });
+      }
       await deps.drafts.moveTo(job.draftId, 'READY', job);
     }),
 
     rewriteBullets: (job) => refusalsAreFinal(async () => {
       const { source, input } = await sourceOf(job);
-      const critiques = await deps.engine.rewrite(input, bulletsOf(source.extracted!));
-      await deps.eventStore.append(resultStream(job.jobId), [{ type: 'BulletsRewritten', data: { ...job, critiques, at: now().toISOString() } }], {
-        expectedRevision: 'any', command: system(`rewrite:${job.jobId}`, job.jobId),
-      });
+      // Counted before the model runs (a refusal costs nothing) and by job id (a retry counts nothing more).
+      await deps.countRewrite?.({ owner: source.owner, draftId: job.draftId, jobId: job.jobId });
+      // A retry after the rewrite was written (the offer failed) offers that rewrite: no second model call.
+      const earlier = await recorded(job.jobId, 'BulletsRewritten');
+      const critiques = earlier ? (earlier.data as { critiques: BulletCritique[] }).critiques : await deps.engine.rewrite(input, bulletsOf(source.extracted!));
+      if (!earlier) {
+        await deps.eventStore.append(resultStream(job.jobId), [{ type: 'BulletsRewritten', data: { ...job, critiques, at: now().toISOString() } }], {
+          expectedRevision: 'any', command: system(`rewrite:${job.jobId}`, job.jobId),
+        });
+      }
       await deps.offerRewrite?.({ ...job, critiques });
     }),
 

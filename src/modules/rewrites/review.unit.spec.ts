@@ -100,13 +100,33 @@ describe('rewrite quota', () => {
   it('gives FREE two a day, answers the third with resetAt, and a refusal uses nothing up', async () => {
     const { clock, quota } = setup('FREE');
     const start = clock.now;
-    await quota.admit(owner, 'a');
-    await quota.admit(owner, 'b');
+    for (const draftId of ['a', 'b']) {
+      await quota.admit(owner, draftId);
+      await quota.count({ owner, draftId, jobId: `job-${draftId}` }); // the rewrite step counts the use
+    }
     const refused = await quota.admit(owner, 'c').catch((e: unknown) => e);
     expect(refused).toMatchObject({ code: 'REWRITE_QUOTA_USED', status: 429, details: { limit: 2, resetAt: new Date(start + 86_400_000).toISOString() } });
     // The refused request started no cooldown on draft c.
     clock.now = start + 86_400_001;
     await expect(quota.admit(owner, 'c')).resolves.toBeUndefined();
+  });
+
+  it('counts a job once however often its step runs, and admitting alone uses nothing up', async () => {
+    const { quota } = setup('FREE');
+    await quota.admit(owner, 'a');
+    expect(await quota.used(owner)).toBe(0);
+    expect(await quota.count({ owner, draftId: 'a', jobId: 'job-1' })).toBe(true);
+    expect(await quota.count({ owner, draftId: 'a', jobId: 'job-1' })).toBe(false);
+    expect(await quota.used(owner)).toBe(1);
+  });
+
+  it('refuses the step of a job past the day and leaves that job uncounted', async () => {
+    const { quota } = setup('FREE');
+    await quota.count({ owner, draftId: 'a', jobId: 'j1' });
+    await quota.count({ owner, draftId: 'b', jobId: 'j2' });
+    await expect(quota.count({ owner, draftId: 'c', jobId: 'j3' })).rejects.toMatchObject({ code: 'REWRITE_QUOTA_USED' });
+    await expect(quota.count({ owner, draftId: 'c', jobId: 'j3' })).rejects.toMatchObject({ code: 'REWRITE_QUOTA_USED' });
+    expect(await quota.used(owner)).toBe(2);
   });
 
   it('refuses guests (no rewrites on their plan) with PLAN_UPGRADE_REQUIRED', async () => {
