@@ -45,6 +45,24 @@ export const routes: Routes = [
     loadComponent: () => import('./features/draft/draft-page').then((m) => m.DraftPage),
   },
   {
+    path: 'jobs',
+    title: 'Job search',
+    loadComponent: () => import('./features/job-search/job-search').then((m) => m.JobSearch),
+  },
+  {
+    path: 'tracker',
+    title: 'Application tracker',
+    canActivate: [signedInGuard],
+    loadComponent: () => import('./features/tracker/tracker-page').then((m) => m.TrackerPage),
+  },
+  {
+    path: 'tracker/:id',
+    title: 'Application',
+    canActivate: [signedInGuard],
+    loadComponent: () =>
+      import('./features/tracker/application-detail').then((m) => m.ApplicationDetail),
+  },
+  {
     path: 'account',
     title: 'Your account',
     canActivate: [signedInGuard],
