@@ -4,9 +4,11 @@ import { migrate, openPool } from '../platform/db/index.ts';
 import { createEventStore } from '../platform/event-store/index.ts';
 import { createPipelineSignals, dispatcherProjection } from '../modules/jobs/index.ts';
 import { createFollowUpSignals, followUpDispatcherProjection } from '../modules/applications/index.ts';
+import { exportCleanupProjection } from '../modules/exports/index.ts';
 import { lazyTemporalClient } from '../platform/temporal/index.ts';
 import { projections, startProjector } from '../projections/index.ts';
 import { eventCatalog } from './event-catalog.ts';
+import { storageOf } from './wiring.ts';
 
 // The projector process: migrates, then keeps every registered read model up to date with the
 // event store. SIGTERM/SIGINT stop it between batches (a batch in flight commits or rolls back
@@ -35,13 +37,15 @@ const temporal = lazyTemporalClient(config);
 const dispatcher = dispatcherProjection(createPipelineSignals(temporal.client));
 // The applications tracker's follow-up timers, the same way (docs/postings.md).
 const followUps = followUpDispatcherProjection(createFollowUpSignals(temporal.client, config.FOLLOW_UP_DAYS * 86_400_000));
+// A deleted draft's exported files are removed from storage (docs/exports.md).
+const exportFiles = exportCleanupProjection({ storage: storageOf(config).storage, log: logger });
 const projector = startProjector({
   pool,
   eventStore,
-  projections: [...projections, dispatcher, followUps],
+  projections: [...projections, dispatcher, followUps, exportFiles],
   onError: (projection, err) => logger.error({ projection, err }, 'projection failed; retrying'),
 });
-logger.info({ projections: [...projections, dispatcher, followUps].map((p) => `${p.name}@${p.version}`) }, 'projector running');
+logger.info({ projections: [...projections, dispatcher, followUps, exportFiles].map((p) => `${p.name}@${p.version}`) }, 'projector running');
 
 let stopping = false;
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {

@@ -4,4 +4,5 @@ export { createExportService, exportFileName, exportKey, type ExportRequest, typ
 export { exportEvents, exportStream, ExportFormat, type ExportCreatedData, type ExportEvent } from './events.ts';
 export { cleanLine, finalResumeOf, type BulletChange, type FinalResume } from './final-resume.ts';
 export { createExportsRouter, EXPORT_LINK_SECONDS, type ExportRouteDeps } from './routes.ts';
+export { exportCleanupProjection, type CleanupLog } from './export-cleanup.ts';
 export { templateNames, templateOf, watermarkText, type TemplateName } from './templates.ts';
