@@ -117,7 +117,7 @@ const jobs = createJobsModule({
   ownsDraft,
   catchUp: catchUp('jobs'),
   admit: async (owner, job) => {
-    if (job.kind === 'analysis' && !(await drafts.pipeline.resumeFileOf(job.draftId))) throw new AppError('RESUME_REQUIRED');
+    if (job.kind === 'analysis' && !(await drafts.pipeline.resumeSourceOf(job.draftId))) throw new AppError('RESUME_REQUIRED');
     if (job.kind === 'rewrite') await rewriteQuota.admit(owner, job.draftId);
     await payments.admit(owner, job);
   },

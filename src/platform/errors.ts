@@ -47,6 +47,7 @@ export const errorCatalog = {
   DRAFT_FINALIZED: { status: 409, message: 'This draft is finalized and can no longer be changed.' },
   DRAFT_STATUS_INVALID: { status: 409, message: 'A draft cannot move to that status from where it is now.' },
   RESUME_REQUIRED: { status: 409, message: 'Upload a résumé first.' },
+  DRAFT_SOURCE_MISMATCH: { status: 409, message: 'This draft takes its résumé another way: a file upload, or the general résumé form.' },
   UPLOAD_FIELD_MISSING: { status: 422, message: 'The upload has no file in its "file" field.' },
   UPLOAD_MALFORMED: { status: 400, message: 'The upload could not be read as multipart/form-data.' },
   // accounts: sign-up, sign-in, sessions, CSRF, plans (docs/accounts.md)

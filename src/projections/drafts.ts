@@ -12,7 +12,8 @@ import { defineProjection } from './define-projection.ts';
 
 export const draftsProjection = defineProjection({
   name: 'drafts',
-  version: 1,
+  // 2: general résumés (source, form, form_key).
+  version: 2,
   tables: ['drafts', 'drafts_guest_claims'],
   migration: `
     create table if not exists drafts (
@@ -25,6 +26,10 @@ export const draftsProjection = defineProjection({
       job_company text,
       job_text text,
       job_posting_id text,
+      source text not null default 'UPLOAD',
+      form jsonb,
+      form_key text,
+      form_saved_at timestamptz,
       resume_storage_key text,
       resume_display_name text,
       resume_kind text,
@@ -50,8 +55,8 @@ export const draftsProjection = defineProjection({
       const d = draft<'DraftCreated'>(event);
       // A converted guest's late draft belongs to the user it became.
       await tx.query(sql.unsafe`
-        insert into drafts (draft_id, owner_kind, owner_id, title, created_at, updated_at)
-        select ${d.draftId}, case when c.user_id is null then ${d.owner.kind} else 'user' end, coalesce(c.user_id, ${d.owner.id}::uuid), ${d.title}, ${d.at}, ${d.at}
+        insert into drafts (draft_id, owner_kind, owner_id, title, source, created_at, updated_at)
+        select ${d.draftId}, case when c.user_id is null then ${d.owner.kind} else 'user' end, coalesce(c.user_id, ${d.owner.id}::uuid), ${d.title}, ${d.source ?? 'UPLOAD'}, ${d.at}, ${d.at}
         from (select 1) one left join drafts_guest_claims c on ${d.owner.kind} = 'guest' and c.guest_id = ${d.owner.id}
         on conflict (draft_id) do nothing`);
     },
@@ -73,12 +78,20 @@ export const draftsProjection = defineProjection({
           has_text = false, warnings_count = 0, extraction = null, extracted_at = null, updated_at = ${at}
         where draft_id = ${draftId}`);
     },
+    ResumeFormSaved: async (tx, event) => {
+      const { draftId, revision, form, at } = draft<'ResumeFormSaved'>(event);
+      await tx.query(sql.unsafe`
+        update drafts set form = ${JSON.stringify(form)}::jsonb, form_key = ${`form-${revision}`}, form_saved_at = ${at},
+          has_text = false, warnings_count = 0, extraction = null, extracted_at = null, updated_at = ${at}
+        where draft_id = ${draftId}`);
+    },
     ResumeTextExtracted: async (tx, event) => {
       const { draftId, storageKey, extracted, at } = draft<'ResumeTextExtracted'>(event);
+      // `storageKey` names an uploaded file, or a general résumé's form revision (`form-<n>`).
       await tx.query(sql.unsafe`
         update drafts set extraction = ${JSON.stringify(extracted)}::jsonb, extracted_at = ${at}, has_text = true,
           warnings_count = ${extracted.warnings.length}, updated_at = ${at}
-        where draft_id = ${draftId} and resume_storage_key = ${storageKey}`);
+        where draft_id = ${draftId} and (resume_storage_key = ${storageKey} or form_key = ${storageKey})`);
     },
     DraftStatusChanged: async (tx, event) => {
       const d = draft<'DraftStatusChanged'>(event);
@@ -92,7 +105,7 @@ export const draftsProjection = defineProjection({
       const d = draft<'DraftDeleted'>(event);
       // The row stays as a tombstone (a late event must not resurrect it); the person's text goes.
       await tx.query(sql.unsafe`
-        update drafts set deleted = true, job_text = null, extraction = null, resume_storage_key = null, updated_at = ${d.at}
+        update drafts set deleted = true, job_text = null, extraction = null, resume_storage_key = null, form = null, updated_at = ${d.at}
         where draft_id = ${d.draftId}`);
     },
     GuestConverted: (tx, event) => reown(tx, account<'GuestConverted'>(event)),

@@ -17,9 +17,11 @@ export type Entitlements = {
   rewritesPerDay: number;
   exportWatermark: boolean;
   panels: readonly Panel[];
+  /** A draft started from the general résumé form instead of an upload (docs/drafts.md). */
+  generalResume: boolean;
 };
 
-export type EntitlementName = 'includedAnalyses' | 'rewrites' | 'unwatermarkedExport' | 'coachingPanels';
+export type EntitlementName = 'includedAnalyses' | 'rewrites' | 'unwatermarkedExport' | 'coachingPanels' | 'generalResume';
 
 const basicPanels: readonly Panel[] = ['score', 'keywords', 'ats'];
 const allPanels: readonly Panel[] = [...basicPanels, 'bullets', 'hireProbability', 'coverLetter'];
@@ -28,9 +30,9 @@ export type EntitlementTable = Readonly<Record<PlanKey, Entitlements>>;
 
 export function seedEntitlements(price: { amount: number; currency: string }): EntitlementTable {
   return {
-    GUEST: { plan: 'GUEST', analysis: { mode: 'free-trial', freeAnalyses: 1 }, rewritesPerDay: 0, exportWatermark: true, panels: basicPanels },
-    FREE: { plan: 'FREE', analysis: { mode: 'pay-per-use', price }, rewritesPerDay: 2, exportWatermark: true, panels: basicPanels },
-    PRO: { plan: 'PRO', analysis: { mode: 'included' }, rewritesPerDay: 50, exportWatermark: false, panels: allPanels },
+    GUEST: { plan: 'GUEST', analysis: { mode: 'free-trial', freeAnalyses: 1 }, rewritesPerDay: 0, exportWatermark: true, panels: basicPanels, generalResume: false },
+    FREE: { plan: 'FREE', analysis: { mode: 'pay-per-use', price }, rewritesPerDay: 2, exportWatermark: true, panels: basicPanels, generalResume: false },
+    PRO: { plan: 'PRO', analysis: { mode: 'included' }, rewritesPerDay: 50, exportWatermark: false, panels: allPanels, generalResume: true },
   };
 }
 
@@ -40,5 +42,6 @@ export function grants(entitlements: Entitlements, name: EntitlementName): boole
     case 'rewrites': return entitlements.rewritesPerDay > 0;
     case 'unwatermarkedExport': return !entitlements.exportWatermark;
     case 'coachingPanels': return entitlements.panels.includes('bullets');
+    case 'generalResume': return entitlements.generalResume;
   }
 }

@@ -48,9 +48,13 @@ export type ResumeInput = z.infer<typeof ResumeInput>;
 export const Plan = z.enum(['FREE', 'PRO', 'GUEST']);
 export type Plan = z.infer<typeof Plan>;
 
+export const JobInput = z.object({ title: z.string().max(300).optional(), company: z.string().max(300).optional(), text: Text });
+export type JobInput = z.infer<typeof JobInput>;
+
 export const AnalysisInput = z.object({
   resume: ResumeInput,
-  job: z.object({ title: z.string().max(300).optional(), company: z.string().max(300).optional(), text: Text }),
+  /** Null: a general résumé, not aimed at one job — ATS findings and bullet critique only (no score, keywords, hire probability or letter). */
+  job: JobInput.nullable(),
   plan: Plan,
 });
 export type AnalysisInput = z.infer<typeof AnalysisInput>;

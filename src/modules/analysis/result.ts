@@ -87,6 +87,12 @@ export const AnalysisResult = z.object({
   model: z.string().nullable(),
   usage: TokenUsage.nullable(),
   panelsAllowed: z.array(Panel),
+  /**
+   * False for a general résumé analysed without a job description: the job panels (score, keywords,
+   * hireProbability, coverLetter) are left out of `panelsAllowed` because there is nothing to match,
+   * not because of the plan. Results stored before it existed all had a job.
+   */
+  hasJobDescription: z.boolean().default(true),
   matchScore: z.object({ value: z.number().int().min(0).max(100), breakdown: z.array(ScoreComponent) }),
   job: z.object({
     title: z.string().nullable(),

@@ -1,8 +1,9 @@
 import type { Decider } from '../../platform/command/index.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { ExtractedResume } from '../files/index.ts';
-import { evolveDraft, initialDraftState, sameOwner, type DraftState } from './draft-state.ts';
-import type { DraftEvent, DraftOwner, DraftStatus, JobDescription, ResumeFile } from './events.ts';
+import { evolveDraft, initialDraftState, resumeKeyOf, sameOwner, type DraftState } from './draft-state.ts';
+import type { DraftEvent, DraftOwner, DraftSource, DraftStatus, JobDescription, ResumeFile } from './events.ts';
+import type { ResumeForm } from './resume-form.ts';
 import { canMove } from './status-rules.ts';
 
 // The drafts' rules, pure: no clock (`at` comes in on the command), no I/O. Someone who is not
@@ -14,9 +15,14 @@ export type GuestConversion = { guestId: string; userId: string };
 type Asked = { actor: DraftOwner; conversion?: GuestConversion | null; at: string };
 
 export type DraftCommand =
-  | { type: 'Create'; draftId: string; owner: DraftOwner; title: string | null; job: JobDescription | null; at: string }
+  | {
+    type: 'Create'; draftId: string; owner: DraftOwner; title: string | null; job: JobDescription | null; at: string;
+    /** GENERAL needs `generalAllowed` (the caller's plan has the general résumé); a form may come along. */
+    source?: DraftSource; form?: ResumeForm | null; generalAllowed?: boolean;
+  }
   | (Asked & { type: 'Update'; title?: string | null; job?: JobDescription; status?: DraftStatus })
   | (Asked & { type: 'UploadResume'; file: ResumeFile })
+  | (Asked & { type: 'SaveForm'; form: ResumeForm; generalAllowed: boolean })
   | (Asked & { type: 'Delete' })
   | { type: 'RecordExtraction'; storageKey: string | null; jobId: string; extracted: ExtractedResume; at: string }
   | { type: 'Claim'; guestId: string; userId: string; at: string }
@@ -43,7 +49,7 @@ function statusChange(state: DraftState, to: DraftStatus, at: string): DraftEven
   if (to === state.status) return [];
   if (state.status === 'FINALIZED') throw new AppError('DRAFT_FINALIZED');
   if (!canMove(state.status, to)) throw new AppError('DRAFT_STATUS_INVALID', { details: { from: state.status, to } });
-  if (to !== 'DRAFT' && !state.resume) throw new AppError('RESUME_REQUIRED');
+  if (to !== 'DRAFT' && resumeKeyOf(state) === null) throw new AppError('RESUME_REQUIRED');
   return [{ type: 'DraftStatusChanged', data: { draftId: state.draftId, from: state.status, to, at } }];
 }
 
@@ -59,18 +65,48 @@ function update(state: DraftState, command: Extract<DraftCommand, { type: 'Updat
   return events.length === 1 && events[0]!.type === 'DraftClaimed' ? [] : events;
 }
 
+/** The general résumé is a PRO entitlement: asked of every create and every save, so a downgraded plan stops at once. */
+function requireGeneral(allowed: boolean | undefined): void {
+  if (!allowed) throw new AppError('PLAN_UPGRADE_REQUIRED', { details: { entitlement: 'generalResume' } });
+}
+
+function create(state: DraftState, command: Extract<DraftCommand, { type: 'Create' }>): DraftEvent[] {
+  if (state.exists) throw new AppError('CONFLICT', { details: { reason: 'draft exists' } });
+  const source = command.source ?? 'UPLOAD';
+  if (source === 'GENERAL') requireGeneral(command.generalAllowed);
+  else if (command.form) throw new AppError('DRAFT_SOURCE_MISMATCH', { details: { source } });
+  const { draftId, at } = command;
+  // An UPLOAD draft's event stays as it always was (no `source`): old and new streams read alike.
+  const events: DraftEvent[] = [{ type: 'DraftCreated', data: { draftId, owner: command.owner, title: command.title, ...(source === 'GENERAL' ? { source } : {}), at } }];
+  if (command.job) events.push({ type: 'JobDescriptionSet', data: { draftId, job: command.job, at } });
+  if (command.form) events.push({ type: 'ResumeFormSaved', data: { draftId, revision: 1, form: command.form, at } });
+  return events;
+}
+
+function saveForm(state: DraftState, command: Extract<DraftCommand, { type: 'SaveForm' }>): DraftEvent[] {
+  const events = authorise(state, command);
+  if (state.source !== 'GENERAL') throw new AppError('DRAFT_SOURCE_MISMATCH', { details: { source: state.source } });
+  if (state.status === 'FINALIZED') throw new AppError('DRAFT_FINALIZED');
+  requireGeneral(command.generalAllowed);
+  if (JSON.stringify(command.form) === JSON.stringify(state.form)) return [];
+  const { draftId } = state;
+  events.push({ type: 'ResumeFormSaved', data: { draftId, revision: state.formRevision + 1, form: command.form, at: command.at } });
+  // As with a new upload: what was reviewed is no longer what is there.
+  if (state.status !== 'DRAFT') events.push({ type: 'DraftStatusChanged', data: { draftId, from: state.status, to: 'DRAFT', at: command.at } });
+  return events;
+}
+
 export function decideDraft(command: DraftCommand, state: DraftState): DraftEvent[] {
   switch (command.type) {
-    case 'Create': {
-      if (state.exists) throw new AppError('CONFLICT', { details: { reason: 'draft exists' } });
-      const created: DraftEvent = { type: 'DraftCreated', data: { draftId: command.draftId, owner: command.owner, title: command.title, at: command.at } };
-      if (!command.job) return [created];
-      return [created, { type: 'JobDescriptionSet', data: { draftId: command.draftId, job: command.job, at: command.at } }];
-    }
+    case 'Create':
+      return create(state, command);
+    case 'SaveForm':
+      return saveForm(state, command);
     case 'Update':
       return update(state, command);
     case 'UploadResume': {
       const events = authorise(state, command);
+      if (state.source !== 'UPLOAD') throw new AppError('DRAFT_SOURCE_MISMATCH', { details: { source: state.source } });
       if (state.status === 'FINALIZED') throw new AppError('DRAFT_FINALIZED');
       events.push({ type: 'ResumeUploaded', data: { draftId: state.draftId, file: command.file, at: command.at } });
       // A new résumé means whatever was reviewed is no longer what is there.
@@ -81,9 +117,11 @@ export function decideDraft(command: DraftCommand, state: DraftState): DraftEven
       authorise(state, command);
       return [{ type: 'DraftDeleted', data: { draftId: state.draftId, at: command.at } }];
     case 'RecordExtraction': {
-      // The pipeline may finish after the draft was deleted or its résumé replaced: nothing to record then.
-      const key = command.storageKey ?? state.resume?.storageKey;
-      if (!state.exists || state.deleted || !key || state.resume?.storageKey !== key || state.extractedKey === key) return [];
+      // The pipeline may finish after the draft was deleted or its résumé replaced (a new file, a
+      // newer save of the form): nothing to record then.
+      const current = resumeKeyOf(state);
+      const key = command.storageKey ?? current;
+      if (!state.exists || state.deleted || !key || current !== key || state.extractedKey === key) return [];
       return [{ type: 'ResumeTextExtracted', data: { draftId: state.draftId, storageKey: key, jobId: command.jobId, extracted: command.extracted, at: command.at } }];
     }
     case 'Move':

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { defineEvent, type EventOf } from '../../platform/event-store/index.ts';
 import { ExtractedResume } from '../files/index.ts';
+import { ResumeForm } from './resume-form.ts';
 
 // Every fact the drafts module records, on one stream per draft: `draft-<draftId>`.
 // A draft holds the person's own material (their résumé text, the job they aim at); it carries no
@@ -15,6 +16,10 @@ export type DraftOwner = z.infer<typeof DraftOwner>;
 
 export const DraftStatus = z.enum(['DRAFT', 'IN_REVIEW', 'READY', 'FINALIZED']);
 export type DraftStatus = z.infer<typeof DraftStatus>;
+
+/** Where the résumé comes from: an uploaded file, or the general résumé's form (a PRO entitlement). */
+export const DraftSource = z.enum(['UPLOAD', 'GENERAL']);
+export type DraftSource = z.infer<typeof DraftSource>;
 
 export const DraftTitle = z.string().trim().min(1).max(120);
 
@@ -37,11 +42,19 @@ export const ResumeFile = z.object({
 });
 export type ResumeFile = z.infer<typeof ResumeFile>;
 
-export const DraftCreated = defineEvent('DraftCreated', z.object({ draftId: z.uuid(), owner: DraftOwner, title: DraftTitle.nullable(), at }));
+/** `source` is absent on drafts created before general résumés existed: those are UPLOAD drafts. */
+export const DraftCreated = defineEvent('DraftCreated', z.object({ draftId: z.uuid(), owner: DraftOwner, title: DraftTitle.nullable(), source: DraftSource.optional(), at }));
 export const DraftRenamed = defineEvent('DraftRenamed', z.object({ draftId: z.uuid(), title: DraftTitle.nullable(), at }));
 export const JobDescriptionSet = defineEvent('JobDescriptionSet', z.object({ draftId: z.uuid(), job: JobDescription, at }));
 export const ResumeUploaded = defineEvent('ResumeUploaded', z.object({ draftId: z.uuid(), file: ResumeFile, at }), { redact: ['storageKey'] });
-/** What the pipeline's extract step read from the résumé that has `storageKey` (a stale one is never recorded). */
+/** A general résumé's form, saved whole; `revision` counts the saves, and `form-<revision>` is its key for extraction. */
+export const ResumeFormSaved = defineEvent('ResumeFormSaved', z.object({
+  draftId: z.uuid(),
+  revision: z.number().int().positive(),
+  form: ResumeForm,
+  at,
+}), { redact: ['form'] });
+/** What the pipeline's extract step read from the résumé that has `storageKey` — a file's, or `form-<revision>` for a form (a stale one is never recorded). */
 export const ResumeTextExtracted = defineEvent('ResumeTextExtracted', z.object({
   draftId: z.uuid(),
   storageKey: z.string().min(1).max(512),
@@ -56,11 +69,11 @@ export const DraftDeleted = defineEvent('DraftDeleted', z.object({ draftId: z.uu
 
 /** Every definition, for the event catalog (src/bin/event-catalog.ts). */
 export const draftEvents = [
-  DraftCreated, DraftRenamed, JobDescriptionSet, ResumeUploaded, ResumeTextExtracted, DraftStatusChanged, DraftClaimed, DraftDeleted,
+  DraftCreated, DraftRenamed, JobDescriptionSet, ResumeUploaded, ResumeFormSaved, ResumeTextExtracted, DraftStatusChanged, DraftClaimed, DraftDeleted,
 ] as const;
 
 export type DraftEvent =
-  | EventOf<typeof DraftCreated> | EventOf<typeof DraftRenamed> | EventOf<typeof JobDescriptionSet> | EventOf<typeof ResumeUploaded>
+  | EventOf<typeof DraftCreated> | EventOf<typeof DraftRenamed> | EventOf<typeof JobDescriptionSet> | EventOf<typeof ResumeUploaded> | EventOf<typeof ResumeFormSaved>
   | EventOf<typeof ResumeTextExtracted> | EventOf<typeof DraftStatusChanged> | EventOf<typeof DraftClaimed> | EventOf<typeof DraftDeleted>;
 
 /** The data of each draft event type, for projections: `DraftEventData['DraftCreated']`. */

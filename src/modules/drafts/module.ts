@@ -17,7 +17,7 @@ export type DraftsDeps = {
   pool: DatabasePool;
   /** Built with a catalog that includes `draftEvents` and `accountEvents`. */
   eventStore: EventStore;
-  accounts: Pick<AccountsModule, 'ensureActor'>;
+  accounts: Pick<AccountsModule, 'ensureActor' | 'entitlements'>;
   storage: FileStorage;
   /** Signs local download links (≥ 32 characters); see `downloadSigningSecret`. */
   downloadSigningSecret: string;

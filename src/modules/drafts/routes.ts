@@ -5,9 +5,10 @@ import { createRouter, requestBody, requestIdOf, validate, type Router } from '.
 import { parseMinPosition } from '../../projections/index.ts';
 import { actorOf, type AccountsModule } from '../accounts/index.ts';
 import { createDownloadHandler, type FileStorage } from '../files/index.ts';
-import { DraftStatus, DraftTitle, type DraftOwner, type JobDescription } from './events.ts';
+import { DraftSource, DraftStatus, DraftTitle, type DraftOwner, type JobDescription } from './events.ts';
 import { ListParams } from './list-query.ts';
 import { ownerOf } from './owner.ts';
+import { ResumeForm } from './resume-form.ts';
 import type { DraftQueries } from './queries.ts';
 import type { DraftsService } from './service.ts';
 import { readUpload } from './upload-request.ts';
@@ -20,14 +21,15 @@ const text = (max: number) => z.string().trim().max(max).transform((v) => v || n
 const JobBody = z.object({ title: text(200), company: text(200), text: text(20_000), postingId: text(100) })
   .transform((j): JobDescription => ({ title: j.title ?? null, company: j.company ?? null, text: j.text ?? null, postingId: j.postingId ?? null }))
   .refine((j) => j.text !== null || j.postingId !== null, { message: 'a job needs its text or a postingId', path: ['text'] });
-const CreateBody = z.object({ title: DraftTitle.nullable().optional(), job: JobBody.optional() });
+const CreateBody = z.object({ title: DraftTitle.nullable().optional(), job: JobBody.optional(), source: DraftSource.optional(), form: ResumeForm.optional() });
+const FormBody = z.strictObject({ form: ResumeForm });
 const PatchBody = z.object({ title: DraftTitle.nullable().optional(), job: JobBody.optional(), status: DraftStatus.optional() });
 const DraftParams = z.object({ id: z.uuid() });
 
 export type DraftRouteDeps = {
   service: DraftsService;
   queries: DraftQueries;
-  accounts: Pick<AccountsModule, 'ensureActor'>;
+  accounts: Pick<AccountsModule, 'ensureActor' | 'entitlements'>;
   storage: FileStorage;
   downloadSigningSecret: string;
   maxUploadBytes: number;
@@ -55,10 +57,19 @@ export function createDraftsRouter(deps: DraftRouteDeps): Router {
     return value;
   };
 
+  /** Whether the caller's plan has the general résumé (a guest's never has). */
+  const generalAllowed = (ctx: Context): boolean => deps.accounts.entitlements.of(actorOf(ctx))?.generalResume ?? false;
+
   router.post('/api/drafts', async (ctx) => {
     const body = validate(CreateBody, requestBody(ctx) ?? {});
+    // Refused before a first-time visitor is made a guest (a guest's plan never has it); the decider checks again.
+    if (body.source === 'GENERAL' && !generalAllowed(ctx)) {
+      throw new AppError('PLAN_UPGRADE_REQUIRED', { details: { entitlement: 'generalResume', plan: deps.accounts.entitlements.of(actorOf(ctx))?.plan ?? 'GUEST' } });
+    }
     const owner = ownerOf(await deps.accounts.ensureActor(ctx));
-    const created = await service.create(req(ctx), owner, { title: body.title ?? null, job: body.job ?? null });
+    const created = await service.create(req(ctx), owner, {
+      title: body.title ?? null, job: body.job ?? null, source: body.source, form: body.form ?? null, generalAllowed: generalAllowed(ctx),
+    });
     ctx.status = 201;
     ctx.body = { id: created.draftId, position: created.position };
   });
@@ -77,6 +88,13 @@ export function createDraftsRouter(deps: DraftRouteDeps): Router {
     const id = draftId(ctx);
     const body = validate(PatchBody, requestBody(ctx) ?? {});
     ctx.body = await service.update(req(ctx), owner, id, body);
+  });
+
+  router.put('/api/drafts/:id/form', async (ctx) => {
+    const owner = ownerOfCaller(ctx);
+    const id = draftId(ctx);
+    const body = validate(FormBody, requestBody(ctx) ?? {});
+    ctx.body = await service.saveForm(req(ctx), owner, id, body.form, generalAllowed(ctx));
   });
 
   router.delete('/api/drafts/:id', async (ctx) => {

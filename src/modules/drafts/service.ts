@@ -5,8 +5,9 @@ import type { Actor, CommandContext, EventStore } from '../../platform/event-sto
 import { inspectUpload, resumeKey, type FileStorage } from '../files/index.ts';
 import { draftDecider, type DraftCommand } from './decide.ts';
 import type { DraftState } from './draft-state.ts';
-import { draftStream, type DraftOwner, type DraftStatus, type JobDescription } from './events.ts';
+import { draftStream, type DraftOwner, type DraftSource, type DraftStatus, type JobDescription } from './events.ts';
 import { conversionOf } from './owner.ts';
+import type { ResumeForm } from './resume-form.ts';
 
 // load → decide → append for every draft command. Files are stored before the event that names
 // them is appended and removed after the event that retires them, so a crash leaves at most an
@@ -39,13 +40,25 @@ export function createDraftsService(deps: DraftsServiceDeps) {
   }
 
   return {
-    async create(req: RequestInfo, owner: DraftOwner, input: { title: string | null; job: JobDescription | null }) {
+    /** `source: 'GENERAL'` (optionally with its form) needs `generalAllowed`: the caller's plan has the general résumé. */
+    async create(req: RequestInfo, owner: DraftOwner, input: {
+      title: string | null; job: JobDescription | null; source?: DraftSource; form?: ResumeForm | null; generalAllowed?: boolean;
+    }) {
       // A guest cookie outlives its conversion only in a replay: it must not write into the account.
       if (await conversionOf(eventStore, owner)) throw new AppError('UNAUTHENTICATED', { details: { reason: 'ended' } });
       const draftId = randomUUID();
       const at = deps.now().toISOString();
-      const written = await run(req, owner, draftId, { type: 'Create', draftId, owner, title: input.title, job: input.job, at });
+      const written = await run(req, owner, draftId, {
+        type: 'Create', draftId, owner, title: input.title, job: input.job, at, source: input.source, form: input.form, generalAllowed: input.generalAllowed,
+      });
       return { draftId, position: written.position };
+    },
+
+    /** Saves a GENERAL draft's form whole (until it is finalized); an unchanged form writes nothing. */
+    async saveForm(req: RequestInfo, owner: DraftOwner, draftId: string, form: ResumeForm, generalAllowed: boolean) {
+      const conversion = await conversionOf(eventStore, (await load(draftId)).owner);
+      const written = await run(req, owner, draftId, { type: 'SaveForm', actor: owner, conversion, form, generalAllowed, at: deps.now().toISOString() });
+      return { position: written.position };
     },
 
     async update(req: RequestInfo, owner: DraftOwner, draftId: string, change: { title?: string | null; job?: JobDescription; status?: DraftStatus }) {

@@ -1,5 +1,6 @@
 import type { ExtractedResume } from '../files/index.ts';
 import type { DraftRow, DraftSummaryRow } from './read-models.ts';
+import type { ResumeForm } from './resume-form.ts';
 
 // What the API answers about a draft. The storage key and the owner never appear: a client knows
 // a draft by its id and a résumé by its display name.
@@ -13,6 +14,8 @@ export function summaryView(row: DraftSummaryRow) {
   return {
     id: row.draft_id,
     title: row.title,
+    /** UPLOAD (a file) or GENERAL (the general résumé form). */
+    source: row.source === 'GENERAL' ? 'GENERAL' as const : 'UPLOAD' as const,
     status: row.status,
     job: { title: row.job_title, company: row.job_company },
     resume: row.resume_display_name === null ? null : {
@@ -32,6 +35,9 @@ export function draftView(row: DraftRow) {
   return {
     ...summary,
     job: { ...summary.job, text: row.job_text, postingId: row.job_posting_id },
+    /** A GENERAL draft's saved form, to edit it again; null for an upload (or before the first save). */
+    form: row.form as ResumeForm | null,
+    formSavedAt: row.form_saved_at === null ? null : iso(row.form_saved_at),
     extraction: extracted === null ? null : {
       text: extracted.text, structure: extracted.structure, pageCount: extracted.pageCount, warnings: extracted.warnings,
       extractedAt: row.extracted_at === null ? null : iso(row.extracted_at),

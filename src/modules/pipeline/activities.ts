@@ -61,8 +61,9 @@ export function createPipelineActivities(deps: PipelineDeps): PipelineActivities
     if (!source) throw final('DRAFT_NOT_FOUND', 'the draft is gone');
     if (!source.extracted) throw final('RESUME_REQUIRED', 'the résumé has not been read yet');
     const text = source.job?.text?.trim();
-    if (!text) throw final('JOB_DESCRIPTION_REQUIRED', 'the draft has no job description');
-    const job = { title: source.job?.title ?? null, company: source.job?.company ?? null, text };
+    // A general résumé is not aimed at one job: without a description it gets ATS findings and bullet critique only.
+    if (!text && source.source !== 'GENERAL') throw final('JOB_DESCRIPTION_REQUIRED', 'the draft has no job description');
+    const job = text ? { title: source.job?.title ?? null, company: source.job?.company ?? null, text } : null;
     return { source, input: analysisInputOf(source.extracted, job, await deps.planOf(source.owner)) };
   };
 
@@ -70,11 +71,16 @@ export function createPipelineActivities(deps: PipelineDeps): PipelineActivities
     decidePayment: (job) => deps.decidePayment(job),
 
     extractText: (job) => refusalsAreFinal(async () => {
-      const file = await deps.drafts.resumeFileOf(job.draftId);
-      if (!file) throw final('RESUME_REQUIRED', 'the draft has no résumé');
+      const resume = await deps.drafts.resumeSourceOf(job.draftId);
+      if (!resume) throw final('RESUME_REQUIRED', 'the draft has no résumé');
       await deps.drafts.moveTo(job.draftId, 'IN_REVIEW', job);
-      const extracted = await deps.files.extractText(file.storageKey, file.kind);
-      await deps.drafts.recordExtraction(job.draftId, extracted, { jobId: job.jobId, storageKey: file.storageKey });
+      // A general résumé's form is already structured: the same ExtractedResume, no file to read.
+      if (resume.type === 'form') {
+        await deps.drafts.recordExtraction(job.draftId, resume.extracted, { jobId: job.jobId, storageKey: resume.key });
+        return;
+      }
+      const extracted = await deps.files.extractText(resume.storageKey, resume.kind);
+      await deps.drafts.recordExtraction(job.draftId, extracted, { jobId: job.jobId, storageKey: resume.storageKey });
     }),
 
     analyzeDraft: (job) => refusalsAreFinal(async () => {

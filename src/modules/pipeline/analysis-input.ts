@@ -9,7 +9,8 @@ const orUndefined = <T>(value: T | null): T | undefined => (value === null ? und
 
 export type JobText = { title: string | null; company: string | null; text: string };
 
-export function analysisInputOf(extracted: ExtractedResume, job: JobText, plan: Plan): AnalysisInput {
+/** `job` null: a general résumé analysed without a job description (ATS findings and bullet critique only). */
+export function analysisInputOf(extracted: ExtractedResume, job: JobText | null, plan: Plan): AnalysisInput {
   const { structure } = extracted;
   return {
     resume: {
@@ -36,7 +37,7 @@ export function analysisInputOf(extracted: ExtractedResume, job: JobText, plan: 
       layoutWarnings: extracted.warnings.map((w) => w.code).slice(0, 20),
       pageCount: orUndefined(extracted.pageCount),
     },
-    job: { title: orUndefined(job.title), company: orUndefined(job.company), text: job.text },
+    job: job === null ? null : { title: orUndefined(job.title), company: orUndefined(job.company), text: job.text },
     plan,
   };
 }

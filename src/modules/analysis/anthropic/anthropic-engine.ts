@@ -6,7 +6,6 @@ import { analyzeOffline } from '../engine/analyze-offline.ts';
 import { AnalysisEngineOptions, type EngineDependencies } from '../engine/options.ts';
 import type { AnalysisEngine } from '../engine/port.ts';
 import { validateInput } from '../engine/validate-input.ts';
-import { planIncludes } from '../plans.ts';
 import { AnalysisResult } from '../result.ts';
 import { readResume } from '../text/resume-document.ts';
 import { factSource } from '../verify/fact-verifier.ts';
@@ -28,21 +27,24 @@ export function createAnthropicEngine(rawOptions: AnalysisEngineOptions, deps: E
     async analyze(input) {
       const valid = validateInput(input);
       const offline = analyzeOffline(valid, now());
-      if (!planIncludes(valid.plan, 'bullets') && !planIncludes(valid.plan, 'coverLetter')) return AnalysisResult.parse(offline.result);
+      // The panels the result allows (the plan's, less the job panels without a job description) decide what is asked.
+      const allowed = new Set(offline.result.panelsAllowed);
+      if (!allowed.has('bullets') && !allowed.has('coverLetter')) return AnalysisResult.parse(offline.result);
       const bullets = offline.resume.bullets.map((b) => b.text).slice(0, MAX_BULLETS);
-      const wantCoverLetter = planIncludes(valid.plan, 'coverLetter');
+      const wantCoverLetter = allowed.has('coverLetter');
+      const jobTitle = offline.job?.title ?? null;
       const prompt = userPrompt({
-        jobText: valid.job.text, jobTitle: offline.job.title, company: valid.job.company, resumeText: offline.resume.text,
-        bullets, matchedKeywords: offline.keywords.matched.map((k) => k.canonical), wantCoverLetter,
+        jobText: valid.job?.text ?? '', jobTitle, company: valid.job?.company, resumeText: offline.resume.text,
+        bullets, matchedKeywords: (offline.keywords?.matched ?? []).map((k) => k.canonical), wantCoverLetter,
       });
       const { output, usage } = await askCoach(client, options, prompt, sleep);
-      const letterSource = factSource(offline.resume.text, [offline.job.title ?? '', valid.job.company ?? '']);
+      const letterSource = factSource(offline.resume.text, [jobTitle ?? '', valid.job?.company ?? '']);
       return AnalysisResult.parse({
         ...offline.result,
         engine: 'anthropic',
         model: options.model,
         usage,
-        bulletCritiques: planIncludes(valid.plan, 'bullets') ? verifiedCritiques(output, bullets, factSource(offline.resume.text)) : [],
+        bulletCritiques: allowed.has('bullets') ? verifiedCritiques(output, bullets, factSource(offline.resume.text)) : [],
         coverLetter: wantCoverLetter && output.coverLetter ? verifiedCoverLetter(output.coverLetter, letterSource) : offline.result.coverLetter,
       });
     },
@@ -51,7 +53,7 @@ export function createAnthropicEngine(rawOptions: AnalysisEngineOptions, deps: E
       const resume = readResume(valid.resume, now());
       const source = factSource(resume.text);
       if (bullets.length === 0) return critiqueBullets([], source);
-      const prompt = userPrompt({ jobText: valid.job.text, jobTitle: null, company: valid.job.company, resumeText: resume.text, bullets: bullets.slice(0, MAX_BULLETS), matchedKeywords: [], wantCoverLetter: false });
+      const prompt = userPrompt({ jobText: valid.job?.text ?? '', jobTitle: null, company: valid.job?.company, resumeText: resume.text, bullets: bullets.slice(0, MAX_BULLETS), matchedKeywords: [], wantCoverLetter: false });
       const { output } = await askCoach(client, options, prompt, sleep);
       return verifiedCritiques(output, bullets, source);
     },
