@@ -3,6 +3,7 @@ import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
+import { Client, Connection } from '@temporalio/client';
 import { root } from '../../scripts/lib/paths.ts';
 import { run } from '../../scripts/lib/proc.ts';
 import { Supervisor } from '../../scripts/lib/supervisor.ts';
@@ -39,6 +40,29 @@ async function withAdmin<T>(adminUrl: string, work: (client: pg.Client) => Promi
   }
 }
 
+/**
+ * Every product shares the test Temporal server and its task queues, and a draft's workflow waits
+ * for days (reminder, payment, idle timers). Left running, the next product's worker would pick up
+ * its tasks and fail them against a database that never heard of the draft — so a stopped product
+ * ends the workflows it started. Suites run one product at a time (`--runInBand`).
+ */
+async function endWorkflowsStartedSince(env: NodeJS.ProcessEnv, since: Date): Promise<void> {
+  if (!env.TEMPORAL_ADDRESS) return;
+  const connection = await Connection.connect({ address: env.TEMPORAL_ADDRESS }).catch(() => null);
+  if (!connection) return;
+  try {
+    const client = new Client({ connection, namespace: env.TEMPORAL_NAMESPACE || 'default' });
+    const query = `ExecutionStatus = 'Running' AND StartTime >= '${since.toISOString()}'`;
+    for await (const workflow of client.workflow.list({ query })) {
+      await client.workflow.getHandle(workflow.workflowId, workflow.runId).terminate('the test product stopped').catch(() => undefined);
+    }
+  } catch {
+    // Best effort: a Temporal server a fault test left stopped has nothing to end.
+  } finally {
+    await connection.close();
+  }
+}
+
 export async function startProduct(env: Record<string, string> = {}, options: { adminUrl?: string } = {}): Promise<RunningProduct> {
   const adminUrl = options.adminUrl ?? process.env.DATABASE_URL;
   if (!adminUrl) throw new Error('DATABASE_URL is not set: run through `npm test` or the jest global set-up');
@@ -47,6 +71,7 @@ export async function startProduct(env: Record<string, string> = {}, options: { 
   const url = new URL(adminUrl);
   url.pathname = `/${database}`;
   const port = await freePort();
+  const startedAt = new Date();
   const childEnv = { ...process.env, NODE_ENV: 'test', LOG_LEVEL: 'warn', DATABASE_URL: url.toString(), PORT: String(port), PUBLIC_URL: `http://127.0.0.1:${port}`, ...env };
   const migrate = join(root, 'src/platform/db/migrate-cli.ts');
   if (existsSync(migrate)) run(process.execPath, [migrate], { env: childEnv });
@@ -72,6 +97,7 @@ export async function startProduct(env: Record<string, string> = {}, options: { 
     pids: () => supervisor.pids(),
     async stop() {
       await supervisor.stop();
+      await endWorkflowsStartedSince(childEnv, startedAt);
       await withAdmin(adminUrl, (c) => c.query(`drop database if exists ${database} with (force)`));
     },
   };
