@@ -10,3 +10,4 @@ export { csrfHeader } from './csrf.ts';
 export { createPlanLookup } from './read-models.ts';
 export type { AccountsService, Profile, RequestInfo } from './service.ts';
 export { runAuthBenchmark, type AuthBenchmarkReport } from './bench/run-benchmark.ts';
+export { accountsApi } from './api.ts';

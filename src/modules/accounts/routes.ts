@@ -18,12 +18,12 @@ const password = z.string().max(4096);
 const displayName = z.string().trim().min(1).max(100);
 
 // Unknown keys (role, plan, id, …) are dropped by zod: nothing can be mass-assigned.
-const RegisterBody = z.object({ email: z.string().trim().max(254).pipe(z.email()), password, displayName: displayName.optional() });
-const LoginBody = z.object({ email, password });
-const ProfileBody = z.object({ displayName: displayName.nullable().optional() });
-const PasswordBody = z.object({ currentPassword: password, newPassword: password });
-const DeleteBody = z.object({ password });
-const SessionParams = z.object({ id: z.uuid() });
+export const RegisterBody = z.object({ email: z.string().trim().max(254).pipe(z.email()), password, displayName: displayName.optional() });
+export const LoginBody = z.object({ email, password });
+export const ProfileBody = z.object({ displayName: displayName.nullable().optional() });
+export const PasswordBody = z.object({ currentPassword: password, newPassword: password });
+export const DeleteBody = z.object({ password });
+export const SessionParams = z.object({ id: z.uuid() });
 
 export type RouteDeps = {
   service: AccountsService;

@@ -5,3 +5,4 @@ export { applicationEvents, ApplicationStatus, type ApplicationEventData } from 
 export { createFollowUpActivities, noFollowUpSender, type FollowUp, type FollowUpActivities, type SendFollowUp } from './follow-up.ts';
 export { createFollowUpSignals, type FollowUpSignals } from './follow-up-signals.ts';
 export { followUpDispatcherProjection } from './follow-up-dispatcher.ts';
+export { applicationsApi } from './api.ts';

@@ -11,10 +11,10 @@ import type { ApplicationsService } from './service.ts';
 // /api/applications: a signed-in user's tracker. Someone else's application is 404 like an unknown one.
 
 const Fields = ApplicationDetails.partial().extend({ notes: z.string().max(5_000).optional() });
-const CreateBody = Fields.required({ company: true, role: true }).extend({ status: ApplicationStatus.default('saved') });
-const PatchBody = Fields.extend({ status: ApplicationStatus.optional() });
-const ImportBody = z.object({ csv: z.string().min(1) });
-const Id = z.object({ id: z.uuid() });
+export const CreateBody = Fields.required({ company: true, role: true }).extend({ status: ApplicationStatus.default('saved') });
+export const PatchBody = Fields.extend({ status: ApplicationStatus.optional() });
+export const ImportBody = z.object({ csv: z.string().min(1) });
+export const Id = z.object({ id: z.uuid() });
 
 const detailsOf = (input: z.infer<typeof Fields>, base?: ApplicationDetails): ApplicationDetails => ({
   company: input.company ?? base!.company, role: input.role ?? base!.role,

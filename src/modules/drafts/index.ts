@@ -7,3 +7,4 @@ export { createDraftStorage, downloadSigningSecret, type DraftStorageEnv } from 
 export type { DraftsService } from './service.ts';
 export { createDraftPipelineService, type DraftPipelineService, type ResumeSource } from './pipeline-service.ts';
 export type { DraftSummary, DraftView } from './views.ts';
+export { draftsApi } from './api.ts';

@@ -21,10 +21,10 @@ const text = (max: number) => z.string().trim().max(max).transform((v) => v || n
 const JobBody = z.object({ title: text(200), company: text(200), text: text(20_000), postingId: text(100) })
   .transform((j): JobDescription => ({ title: j.title ?? null, company: j.company ?? null, text: j.text ?? null, postingId: j.postingId ?? null }))
   .refine((j) => j.text !== null || j.postingId !== null, { message: 'a job needs its text or a postingId', path: ['text'] });
-const CreateBody = z.object({ title: DraftTitle.nullable().optional(), job: JobBody.optional(), source: DraftSource.optional(), form: ResumeForm.optional() });
-const FormBody = z.strictObject({ form: ResumeForm });
-const PatchBody = z.object({ title: DraftTitle.nullable().optional(), job: JobBody.optional(), status: DraftStatus.optional() });
-const DraftParams = z.object({ id: z.uuid() });
+export const CreateBody = z.object({ title: DraftTitle.nullable().optional(), job: JobBody.optional(), source: DraftSource.optional(), form: ResumeForm.optional() });
+export const FormBody = z.strictObject({ form: ResumeForm });
+export const PatchBody = z.object({ title: DraftTitle.nullable().optional(), job: JobBody.optional(), status: DraftStatus.optional() });
+export const DraftParams = z.object({ id: z.uuid() });
 
 export type DraftRouteDeps = {
   service: DraftsService;

@@ -6,3 +6,4 @@ export { cleanLine, finalResumeOf, type BulletChange, type FinalResume } from '.
 export { createExportsRouter, EXPORT_LINK_SECONDS, type ExportRouteDeps } from './routes.ts';
 export { exportCleanupProjection, type CleanupLog } from './export-cleanup.ts';
 export { templateNames, templateOf, watermarkText, type TemplateName } from './templates.ts';
+export { exportsApi } from './api.ts';

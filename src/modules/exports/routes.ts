@@ -9,7 +9,7 @@ import type { FileStorage } from '../files/index.ts';
 // else's export, or one of a deleted draft, is 404 like an unknown id.
 
 export const EXPORT_LINK_SECONDS = 15 * 60;
-const IdParams = z.object({ id: z.uuid() });
+export const IdParams = z.object({ id: z.uuid() });
 const row = z.object({
   export_id: z.string(), draft_id: z.string(), kind: z.string(), format: z.string(), template: z.string(), storage_key: z.string(),
   file_name: z.string(), bytes: z.number(), pages: z.number().nullable(), watermarked: z.boolean(), changes_applied: z.number(), created_at: z.number(),

@@ -10,3 +10,4 @@ export { createJobActivities, type JobActivities } from './activities.ts';
 export { createPipelineSignals, type DispatchedJob, type PipelineSignals } from './pipeline-signals.ts';
 export { dispatcherProjection } from './dispatcher.ts';
 export { createJobsModule, type JobsDeps, type JobsModule } from './module.ts';
+export { jobsApi } from './api.ts';

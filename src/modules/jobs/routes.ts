@@ -26,10 +26,10 @@ export type JobRouteDeps = {
   stream?: StreamOptions;
 };
 
-const DraftParams = z.object({ id: z.uuid() });
-const JobParams = z.object({ id: z.string().max(64) });
-const FinalizeBody = z.object({ format: z.enum(['PDF', 'DOCX']).default('PDF'), template: z.enum(['classic', 'modern', 'compact']).default('classic') });
-const idempotencyKey = z.string().trim().min(8).max(200).regex(/^[\x21-\x7e]+$/, 'printable ASCII');
+export const DraftParams = z.object({ id: z.uuid() });
+export const JobParams = z.object({ id: z.string().max(64) });
+export const FinalizeBody = z.object({ format: z.enum(['PDF', 'DOCX']).default('PDF'), template: z.enum(['classic', 'modern', 'compact']).default('classic') });
+export const idempotencyKey = z.string().trim().min(8).max(200).regex(/^[\x21-\x7e]+$/, 'printable ASCII');
 
 function keyOf(ctx: Context): string | undefined {
   const raw = ctx.get('idempotency-key');

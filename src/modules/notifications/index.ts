@@ -9,3 +9,4 @@ export { createSesSender, type SesOptions } from './ses-sender.ts';
 export { categoryOf, renderMessage, type Category, type MessageKind, type MessageParams } from './templates.ts';
 export { emailSenderOf, type EmailEnv } from './transport.ts';
 export { unsubscribeToken, verifyUnsubscribeToken } from './unsubscribe-token.ts';
+export { notificationsApi } from './api.ts';

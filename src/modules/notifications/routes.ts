@@ -7,7 +7,7 @@ import { verifyUnsubscribeToken } from './unsubscribe-token.ts';
 // The unsubscribe link from every e-mail. It is a GET because mail clients open links; it only ever
 // opts out (idempotent, nothing to forge: the signed token names the person and the category).
 
-const Query = z.object({ token: z.string().min(1).max(300) });
+export const Query = z.object({ token: z.string().min(1).max(300) });
 
 export function createNotificationsRouter(deps: { service: NotificationsService; signingSecret: string }): Router {
   const router = createRouter();

@@ -5,3 +5,4 @@ export { availableCredits, decidePayments, evolvePayments, initialPaymentsState,
 export { createPaymentsService, type Owner, type PaymentDecision, type PaymentsDeps, type PaymentsService } from './service.ts';
 export { createPaymentsRouter, type PaymentRouteDeps } from './routes.ts';
 export { createStripeGateway, WEBHOOK_TOLERANCE_SECONDS, type StripeGateway, type StripeSettings } from './stripe-gateway.ts';
+export { paymentsApi } from './api.ts';

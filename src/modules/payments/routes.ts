@@ -13,8 +13,8 @@ export type PaymentRouteDeps = {
   ownsDraft(owner: Owner, draftId: string): Promise<boolean>;
 };
 
-const CheckoutBody = z.object({ draftId: z.uuid() });
-const DraftParams = z.object({ id: z.uuid() });
+export const CheckoutBody = z.object({ draftId: z.uuid() });
+export const DraftParams = z.object({ id: z.uuid() });
 
 export function createPaymentsRouter(deps: PaymentRouteDeps): Router {
   const router = createRouter();

@@ -4,3 +4,4 @@ export { createPipelineActivities, type PipelineDeps } from './activities.ts';
 export { analysisInputOf, bulletsOf, type JobText } from './analysis-input.ts';
 export { pipelineEvents, resultStream, type PipelineEvent, type PipelineEventData } from './events.ts';
 export { createResultsRouter, type ResultRouteDeps } from './routes.ts';
+export { pipelineApi } from './api.ts';

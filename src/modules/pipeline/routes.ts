@@ -6,7 +6,7 @@ import { createRouter, validate, type Router } from '../../platform/http/index.t
 
 // The pipeline's results for the draft page: the newest analysis and the newest rewrite.
 
-const DraftParams = z.object({ id: z.uuid() });
+export const DraftParams = z.object({ id: z.uuid() });
 const row = z.object({ job_id: z.string(), body: z.unknown(), created_at: z.number() });
 
 export type ResultRouteDeps = {

@@ -8,3 +8,4 @@ export type { FetchPolicy } from './fetch/safe-fetch.ts';
 export { ensurePostingsRefreshSchedule } from './refresh-schedule.ts';
 export { fetchPolicyOf, type PostingsEnv } from './policy.ts';
 export { runPostingsBenchmark, type PostingsBenchmarkReport } from './bench/run-benchmark.ts';
+export { postingsApi } from './api.ts';

@@ -14,12 +14,12 @@ import type { PostingsService } from './service.ts';
 // is open to everyone; history and saved searches are a signed-in user's; sources, imports and
 // refreshes are an admin's. A malformed id is the same 404 as an unknown one.
 
-const SearchBody = SearchQuery.extend({ page: z.number().int().min(1).max(50).default(1) });
-const SaveBody = z.object({ name: z.string().trim().min(1).max(100), query: SearchQuery });
-const ImportBody = z.object({ sourceKey: SourceKey, format: z.enum(['json', 'csv', 'greenhouse', 'lever']), content: z.string().min(1), company: z.string().trim().max(200).nullable().default(null) });
-const SourceBody = SourceSpec.omit({ sourceKey: true }).partial({ company: true, board: true, url: true });
-const BestBody = SearchQuery.extend({ draftId: z.uuid() });
-const Id = z.object({ id: z.uuid() });
+export const SearchBody = SearchQuery.extend({ page: z.number().int().min(1).max(50).default(1) });
+export const SaveBody = z.object({ name: z.string().trim().min(1).max(100), query: SearchQuery });
+export const ImportBody = z.object({ sourceKey: SourceKey, format: z.enum(['json', 'csv', 'greenhouse', 'lever']), content: z.string().min(1), company: z.string().trim().max(200).nullable().default(null) });
+export const SourceBody = SourceSpec.omit({ sourceKey: true }).partial({ company: true, board: true, url: true });
+export const BestBody = SearchQuery.extend({ draftId: z.uuid() });
+export const Id = z.object({ id: z.uuid() });
 
 export type PostingRouteDeps = {
   accounts: Pick<AccountsModule, 'ensureActor' | 'requireUser' | 'requireRole'>;

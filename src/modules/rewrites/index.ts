@@ -5,3 +5,4 @@ export { acceptedChanges, decideReview, evolveReview, initialReview, reviewDecid
 export { changesOf, createRewriteReviewService, maxEditLength, type RewriteReviewService } from './service.ts';
 export { createRewriteQuota, type RewriteQuota, type RewriteQuotaDeps } from './rewrite-quota.ts';
 export { createReviewReader, createRewriteReviewRouter, type ReviewRouteDeps, type ReviewView } from './routes.ts';
+export { rewritesApi } from './api.ts';

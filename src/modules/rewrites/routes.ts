@@ -11,8 +11,8 @@ import type { RewriteReviewService } from './service.ts';
 // Deciding on a rewrite's bullet changes, and the review as the draft page shows it. CSRF comes
 // from the global middleware like every unsafe route; someone else's draft is 404.
 
-const DraftParams = z.object({ id: z.uuid() });
-const DecisionsBody = z.object({
+export const DraftParams = z.object({ id: z.uuid() });
+export const DecisionsBody = z.object({
   jobId: z.uuid(),
   decisions: z.array(z.object({
     index: z.number().int().min(0).max(1_000),

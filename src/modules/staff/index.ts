@@ -6,3 +6,4 @@ export { createWorkflowHistories, summarizeHistory, type HistoryLine, type Workf
 export { draftTimeline, type TimelineEntry } from './draft-timeline.ts';
 export { adminOverview, listJobs, JobFilter } from './overview.ts';
 export { createStaffRouter, type StaffRouteDeps } from './routes.ts';
+export { staffApi } from './api.ts';

@@ -30,10 +30,10 @@ export type StaffRouteDeps = {
   namespace: string;
 };
 
-const DraftParams = z.object({ id: z.uuid() });
-const Lookup = z.object({ email: z.string().trim().max(254).optional(), id: z.uuid().optional() }).refine((q) => q.email || q.id, 'give email or id');
-const PlanBody = z.object({ plan: z.enum(['FREE', 'PRO']), reason: z.string().trim().min(3).max(200) });
-const FlagBody = z.object({ value: z.union([z.boolean(), z.string().max(40)]), reason: z.string().trim().min(3).max(200) });
+export const DraftParams = z.object({ id: z.uuid() });
+export const Lookup = z.object({ email: z.string().trim().max(254).optional(), id: z.uuid().optional() }).refine((q) => q.email || q.id, 'give email or id');
+export const PlanBody = z.object({ plan: z.enum(['FREE', 'PRO']), reason: z.string().trim().min(3).max(200) });
+export const FlagBody = z.object({ value: z.union([z.boolean(), z.string().max(40)]), reason: z.string().trim().min(3).max(200) });
 
 export function createStaffRouter(deps: StaffRouteDeps): Router {
   const router = createRouter();
