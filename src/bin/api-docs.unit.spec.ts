@@ -2,7 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import { createAccountsModule, accountsOptionsFromEnv } from '../modules/accounts/index.ts';
 import { createApplicationsModule } from '../modules/applications/index.ts';
 import { createDraftsModule } from '../modules/drafts/index.ts';
-import { createExportsRouter } from '../modules/exports/index.ts';
+import { createCoverLetterRouter, createExportsRouter, createPreviewRouter } from '../modules/exports/index.ts';
 import { createJobsModule } from '../modules/jobs/index.ts';
 import { createNotificationsRouter } from '../modules/notifications/index.ts';
 import { createPaymentsRouter } from '../modules/payments/index.ts';
@@ -41,6 +41,8 @@ function moduleRouters(): Router[] {
     createRewriteReviewRouter({ review: inert, ownerOfDraft: async () => null }),
     createNotificationsRouter({ service: inert, signingSecret: 's'.repeat(40) }),
     createExportsRouter({ pool: inert, storage: inert, ownsDraft: owns }),
+    createPreviewRouter({ ownsDraft: owns, extractedOf: inert, acceptedChanges: inert }),
+    createCoverLetterRouter({ pool: inert, service: inert, ownerOfDraft: async () => null }),
     createStaffRouter({
       pool: inert, eventStore: inert, accounts, jobs: inert, flags: inert, histories: inert, projections: [], redactionKeys: () => [], namespace: 'default',
     }),

@@ -7,7 +7,7 @@ import { createEventStore } from '../platform/event-store/index.ts';
 import { AppError } from '../platform/errors.ts';
 import { createAccountsModule, createPlanLookup, ownerOfActor } from '../modules/accounts/index.ts';
 import { createDraftsModule } from '../modules/drafts/index.ts';
-import { createExportsRouter } from '../modules/exports/index.ts';
+import { createCoverLetterAdmission, createCoverLetterRouter, createCoverLetterService, createExportsRouter } from '../modules/exports/index.ts';
 import { createNotificationsRouter } from '../modules/notifications/index.ts';
 import { createReviewReader, createRewriteQuota, createRewriteReviewRouter, createRewriteReviewService } from '../modules/rewrites/index.ts';
 import { createJobsModule } from '../modules/jobs/index.ts';
@@ -102,6 +102,8 @@ const drafts = createDraftsModule({
 const ownsDraft = draftOwnership(drafts.pipeline);
 const notifications = notificationsOf(config, { eventStore, accounts });
 const rewriteReview = createRewriteReviewService({ eventStore });
+const coverLetters = createCoverLetterService({ eventStore });
+const coverLetterToExport = createCoverLetterAdmission({ pool, service: coverLetters });
 const rewriteQuota = createRewriteQuota({
   limiter: accounts.rateLimiter, planOf: createPlanLookup(pool), cooldownSeconds: config.REWRITE_COOLDOWN_SECONDS,
   rewritesPerDay: (plan) => accounts.entitlements.table[plan].rewritesPerDay,
@@ -120,6 +122,7 @@ const jobs = createJobsModule({
   admit: async (owner, job) => {
     if (job.kind === 'analysis' && !(await drafts.pipeline.resumeSourceOf(job.draftId))) throw new AppError('RESUME_REQUIRED');
     if (job.kind === 'rewrite') await rewriteQuota.admit(owner, job.draftId);
+    if (job.kind === 'finalize' && job.document === 'cover-letter') await coverLetterToExport(job.draftId, owner, `cover-letter-export:${job.draftId}`);
     await payments.admit(owner, job);
   },
 });
@@ -143,6 +146,7 @@ const routers: Router[] = [
   createRewriteReviewRouter({ review: rewriteReview, ownerOfDraft: async (ctx, draftId) => { const owner = await ownerOf(ctx); return (await ownsDraft(owner, draftId)) ? owner : null; } }),
   createNotificationsRouter(notifications),
   createExportsRouter({ pool, storage, ownsDraft: async (ctx, draftId) => ownsDraft(await ownerOf(ctx), draftId) }),
+  createCoverLetterRouter({ pool, service: coverLetters, ownerOfDraft: async (ctx, draftId) => { const owner = await ownerOf(ctx); return (await ownsDraft(owner, draftId)) ? owner : null; } }),
   createStaffRouter({
     pool,
     eventStore,

@@ -5,7 +5,7 @@ import { taskQueues } from '../../temporal.config.ts';
 import { createAccountsModule, createPlanLookup, seedEntitlements } from '../modules/accounts/index.ts';
 import { createAnalysisEngine } from '../modules/analysis/index.ts';
 import { createDraftPipelineService } from '../modules/drafts/index.ts';
-import { createExportService } from '../modules/exports/index.ts';
+import { createCoverLetterService, createExportService } from '../modules/exports/index.ts';
 import { createRewriteQuota, createRewriteReviewService } from '../modules/rewrites/index.ts';
 import { createFilesActivities } from '../modules/files/index.ts';
 import { createJobActivities, createJobService } from '../modules/jobs/index.ts';
@@ -60,6 +60,7 @@ const jobs = createJobActivities(createJobService({ eventStore }));
 const payments = paymentsOf(config, { pool, eventStore, drafts });
 const { storage } = storageOf(config);
 const review = createRewriteReviewService({ eventStore });
+const coverLetters = createCoverLetterService({ eventStore });
 // The reminder's address is sealed per user: the accounts module opens it at send time.
 const accounts = createAccountsModule({ pool, eventStore, options: accountsOptionsOf(config) });
 const notifications = notificationsOf(config, { eventStore, accounts }).service;
@@ -85,6 +86,7 @@ const activities = createPipelineActivities({
   planOf: createPlanLookup(pool),
   decidePayment: (job) => payments.decide(job),
   exports: createExportService({ eventStore, storage }),
+  coverLetterOf: async (draftId) => (await coverLetters.latest(draftId))?.text ?? null,
   countRewrite: (input) => rewriteQuota.count(input),
   offerRewrite: (input) => review.offer(input),
   acceptedChanges: (draftId) => review.acceptedChanges(draftId),

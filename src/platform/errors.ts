@@ -65,6 +65,7 @@ export const errorCatalog = {
   JOB_NOT_FAILED: { status: 409, message: 'Only a failed job can be retried.' },
   ANALYSIS_NOT_FOUND: { status: 404, message: 'This draft has no analysis yet.' },
   REWRITE_NOT_FOUND: { status: 404, message: 'This draft has no rewritten bullets yet.' },
+  COVER_LETTER_NOT_FOUND: { status: 404, message: 'This draft has no cover letter yet: it comes with a PRO analysis.' },
   JOB_DESCRIPTION_REQUIRED: { status: 422, message: 'Add the job description before the analysis.' },
   EXPORT_NOT_AVAILABLE: { status: 503, message: 'Exporting is not available yet.' },
   // rewrites: the review of rewritten bullets, quota and cooldown (docs/exports.md)

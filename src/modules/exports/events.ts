@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineEvent, type EventOf } from '../../platform/event-store/index.ts';
+import { CoverLetterSaved } from './cover-letter.ts';
 import { templateNames } from './templates.ts';
 
 // One stream per export (`export-<exportId>`). An export is named after the finalize job that made
@@ -28,7 +29,8 @@ export const ExportCreated = defineEvent('ExportCreated', z.object({
   at,
 }), { redact: ['storageKey', 'fileName'] });
 
-export const exportEvents = [ExportCreated] as const;
+/** The export's own event, and the saved cover letter it renders (`cover-letter-<draftId>`, cover-letter.ts). */
+export const exportEvents = [ExportCreated, CoverLetterSaved] as const;
 export type ExportEvent = EventOf<typeof ExportCreated>;
 export type ExportCreatedData = ExportEvent['data'];
 export const exportStream = (exportId: string) => `export-${exportId}`;

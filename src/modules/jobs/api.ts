@@ -25,6 +25,10 @@ export const jobsApi = defineOperations([
   start('/api/drafts/:id/analyses', 'Start the analysis (score, keywords, ATS warnings)'),
   start('/api/drafts/:id/rewrite', 'Rewrite weak bullets (quota and cooldown apply)'),
   start('/api/drafts/:id/finalize', 'Export the finished résumé as PDF or DOCX', { body: FinalizeBody }),
+  start('/api/drafts/:id/cover-letter/export', 'Export the saved cover letter as PDF or DOCX (the draft stays open)', {
+    body: FinalizeBody,
+    errors: ['UNAUTHENTICATED', 'NOT_FOUND', 'VALIDATION_FAILED', 'IDEMPOTENCY_KEY_REUSED', 'CONFLICT', 'TIMEOUT', 'COVER_LETTER_NOT_FOUND'],
+  }),
   {
     method: 'get', path: '/api/drafts/:id/jobs', tag, access: 'caller', summary: 'The jobs of a draft', params: DraftParams,
     response: { status: 200, description: 'Newest first.', schema: z.object({ jobs: z.array(JobView) }) }, errors: ['UNAUTHENTICATED', 'VALIDATION_FAILED'],

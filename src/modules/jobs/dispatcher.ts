@@ -30,7 +30,7 @@ export function dispatcherProjection(signals: PipelineSignals): Projection {
     on: {
       JobRequested: async (tx, event) => {
         const d = event.data as JobEventData['JobRequested'];
-        await signals.requestJob({ jobId: d.jobId, draftId: d.draftId, kind: d.kind, format: d.format, template: d.template });
+        await signals.requestJob({ jobId: d.jobId, draftId: d.draftId, kind: d.kind, format: d.format, template: d.template, document: d.document });
         await tx.query(log(event, `draft-${d.draftId}`, `${d.kind}Requested`));
       },
       JobRetryRequested: async (tx, event) => {

@@ -18,6 +18,8 @@ export const JobRequested = defineEvent('JobRequested', z.object({
   owner,
   format: z.enum(['PDF', 'DOCX']).optional(),
   template: z.string().max(40).optional(),
+  /** What a finalize exports: the résumé (absent on older events) or the saved cover letter (no finalize of the draft). */
+  document: z.enum(['resume', 'cover-letter']).optional(),
   at,
 }));
 

@@ -18,7 +18,7 @@ export type JobState = {
 };
 
 export type JobCommand =
-  | { type: 'Request'; jobId: string; draftId: string; kind: JobKind; owner: JobOwner; format?: 'PDF' | 'DOCX'; template?: string; at: string }
+  | { type: 'Request'; jobId: string; draftId: string; kind: JobKind; owner: JobOwner; format?: 'PDF' | 'DOCX'; template?: string; document?: 'resume' | 'cover-letter'; at: string }
   | { type: 'RecordStep'; jobId: string; draftId: string; step: JobStepName; status: StepState; attempt?: number; errorCode?: string; at: string }
   | { type: 'MarkRefundDue'; jobId: string; draftId: string; reason: string; at: string }
   | { type: 'Retry'; jobId: string; staffId: string; at: string };

@@ -11,7 +11,7 @@ import type { JobKind } from './events.ts';
 // the workflow ignores a job id it already has, and signalWithStart starts the draft's workflow
 // when none runs.
 
-export type DispatchedJob = { jobId: string; draftId: string; kind: JobKind; format?: 'PDF' | 'DOCX'; template?: string };
+export type DispatchedJob = { jobId: string; draftId: string; kind: JobKind; format?: 'PDF' | 'DOCX'; template?: string; document?: 'resume' | 'cover-letter' };
 
 export type PipelineSignals = {
   requestJob(job: DispatchedJob): Promise<void>;
@@ -29,7 +29,7 @@ export function createPipelineSignals(client: Client): PipelineSignals {
       } else if (job.kind === 'rewrite') {
         await workflow.signalWithStart<typeof draftPipeline, [RewriteRequest]>('draftPipeline', { ...base(job.draftId), signal: rewriteRequested, signalArgs: [{ jobId: job.jobId }] });
       } else {
-        const request: FinalizeRequest = { jobId: job.jobId, format: job.format ?? 'PDF', template: job.template ?? 'classic' };
+        const request: FinalizeRequest = { jobId: job.jobId, format: job.format ?? 'PDF', template: job.template ?? 'classic', ...(job.document === 'cover-letter' ? { document: job.document } : {}) };
         await workflow.signalWithStart<typeof draftPipeline, [FinalizeRequest]>('draftPipeline', { ...base(job.draftId), signal: finalizeRequested, signalArgs: [request] });
       }
     },

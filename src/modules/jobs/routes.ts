@@ -42,7 +42,7 @@ function keyOf(ctx: Context): string | undefined {
 export function createJobsRouter(deps: JobRouteDeps): Router {
   const router = createRouter();
 
-  const start = (kind: JobRequest['kind'], bodyOf: (ctx: Context) => Pick<JobRequest, 'format' | 'template'>): Middleware => async (ctx) => {
+  const start = (kind: JobRequest['kind'], bodyOf: (ctx: Context) => Pick<JobRequest, 'format' | 'template' | 'document'>): Middleware => async (ctx) => {
     const { id: draftId } = validate(DraftParams, ctx.params);
     const extra = bodyOf(ctx);
     const owner = await deps.ownerOf(ctx);
@@ -58,6 +58,8 @@ export function createJobsRouter(deps: JobRouteDeps): Router {
   router.post('/api/drafts/:id/analyses', start('analysis', () => ({})));
   router.post('/api/drafts/:id/rewrite', start('rewrite', () => ({})));
   router.post('/api/drafts/:id/finalize', start('finalize', (ctx) => validate(FinalizeBody, requestBody(ctx) ?? {})));
+  // The saved cover letter in the same formats and templates: a finalize job that exports the letter (docs/exports.md).
+  router.post('/api/drafts/:id/cover-letter/export', start('finalize', (ctx) => ({ ...validate(FinalizeBody, requestBody(ctx) ?? {}), document: 'cover-letter' })));
 
   router.get('/api/drafts/:id/jobs', async (ctx) => {
     const { id: draftId } = validate(DraftParams, ctx.params);

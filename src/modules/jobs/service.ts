@@ -8,7 +8,7 @@ import { jobDecider, type StepState } from './job-decider.ts';
 // Commands on jobs: a person's request (with an optional Idempotency-Key) and the pipeline's
 // step records. The API only appends; the dispatcher turns JobRequested into a workflow signal.
 
-export type JobRequest = { draftId: string; kind: JobKind; format?: 'PDF' | 'DOCX'; template?: string };
+export type JobRequest = { draftId: string; kind: JobKind; format?: 'PDF' | 'DOCX'; template?: string; document?: 'resume' | 'cover-letter' };
 export type RequestedJob = { jobId: string; position: number; reused: boolean };
 export type StepReport = { jobId: string; draftId: string; step: JobStepName; status: StepState; attempt?: number; errorCode?: string };
 
@@ -59,7 +59,8 @@ export function createJobService(deps: { eventStore: EventStore; now?: () => Dat
         const jobId = randomUUID();
         return { jobId, position: await request(owner, jobId, job, context, context.now.toISOString()), reused: false };
       }
-      const requestHash = sha256(JSON.stringify([job.draftId, job.kind, job.format ?? null, job.template ?? null]));
+      // A cover-letter export is another request than a résumé export with the same key (older hashes stay as they were).
+      const requestHash = sha256(JSON.stringify([job.draftId, job.kind, job.format ?? null, job.template ?? null, ...(job.document === 'cover-letter' ? [job.document] : [])]));
       const { jobId, reused, at } = await claimKey(owner, idempotencyKey, requestHash, context);
       // A crash between the key and the request leaves the key pointing at no job: finish it now.
       return { jobId, position: await request(owner, jobId, job, context, at), reused };

@@ -24,7 +24,9 @@ export type PipelineDeps = {
   /** Free mode (no Stripe key) answers 'waived'; see the payments module. */
   decidePayment(job: JobRef): Promise<PaymentDecision>;
   /** Renders and stores the final résumé (exports module); without it a finalize fails plainly. */
-  exports?: Pick<ExportService, 'exportResume'>;
+  exports?: Pick<ExportService, 'exportResume'> & Partial<Pick<ExportService, 'exportCoverLetter'>>;
+  /** The cover letter saved for the draft (exports module), or null: what a cover-letter export renders. */
+  coverLetterOf?(draftId: string): Promise<string | null>;
   /** Counts the rewrite against the owner's day, once per job id (rewrites module); may refuse REWRITE_QUOTA_USED. */
   countRewrite?(input: { owner: { kind: 'user' | 'guest'; id: string }; draftId: string; jobId: string }): Promise<unknown>;
   /** Puts a rewrite's suggestions up for review (rewrites module). */
@@ -116,6 +118,17 @@ export function createPipelineActivities(deps: PipelineDeps): PipelineActivities
       const source = await deps.drafts.analysisSourceOf(job.draftId);
       if (!source) throw final('DRAFT_NOT_FOUND', 'the draft is gone');
       if (!source.extracted) throw final('RESUME_REQUIRED', 'the résumé has not been read yet');
+      if (job.document === 'cover-letter') {
+        // The letter saved on the draft (the API saved the suggestion when none was): the draft stays as it is.
+        const letter = await deps.coverLetterOf?.(job.draftId);
+        if (!letter || !deps.exports.exportCoverLetter) throw final('COVER_LETTER_NOT_FOUND', 'the draft has no cover letter');
+        const plan = await deps.planOf(source.owner);
+        await deps.exports.exportCoverLetter({
+          jobId: job.jobId, draftId: job.draftId, owner: source.owner, extracted: source.extracted, letter,
+          format: job.format, template: job.template, watermark: deps.watermarkFor?.(plan) ?? plan !== 'PRO',
+        });
+        return;
+      }
       // The lifecycle decides first (only a READY draft finalizes; a finalized one exports again), so a
       // refusal stores nothing; a retry after a crash finds the draft already FINALIZED and exports.
       await deps.drafts.moveTo(job.draftId, 'FINALIZED', { draftId: job.draftId, jobId: job.jobId });

@@ -24,7 +24,7 @@ export interface PipelineActivities {
   extractText(job: JobRef): Promise<void>;
   analyzeDraft(job: JobRef): Promise<void>;
   rewriteBullets(job: JobRef): Promise<void>;
-  exportDraft(job: JobRef & { format: 'PDF' | 'DOCX'; template: string }): Promise<void>;
+  exportDraft(job: JobRef & { format: 'PDF' | 'DOCX'; template: string; document?: 'resume' | 'cover-letter' }): Promise<void>;
   sendReminder(input: { draftId: string }): Promise<void>;
   recordStep(record: StepRecord): Promise<void>;
   markRefundDue(job: JobRef & { reason: string }): Promise<void>;

@@ -6,7 +6,8 @@ import type { PipelineProgress } from './pipeline-state.ts';
 export type AnalysisRequest = { jobId: string };
 export type PaymentConfirmation = { jobId: string; paymentId: string };
 export type RewriteRequest = { jobId: string };
-export type FinalizeRequest = { jobId: string; format: 'PDF' | 'DOCX'; template: string };
+/** `document` absent: the résumé (and the draft is finalized); 'cover-letter': the saved letter only. */
+export type FinalizeRequest = { jobId: string; format: 'PDF' | 'DOCX'; template: string; document?: 'resume' | 'cover-letter' };
 export type RetryRequest = { jobId: string; staffId: string };
 
 export const analysisRequested = defineSignal<[AnalysisRequest]>('analysisRequested');

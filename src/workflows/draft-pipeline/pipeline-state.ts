@@ -15,6 +15,8 @@ export type Job = {
   errorCode?: string;
   format?: 'PDF' | 'DOCX';
   template?: string;
+  /** A finalize job's document; absent: the résumé. */
+  document?: 'resume' | 'cover-letter';
 };
 
 export type PipelineSnapshot = {
@@ -54,7 +56,7 @@ export class PipelineState {
   get finalized(): boolean { return this.s.finalized; }
 
   /** Redelivered signals carry the same job id: they change nothing. */
-  enqueue(kind: JobKind, jobId: string, extra: Pick<Job, 'format' | 'template'> = {}): boolean {
+  enqueue(kind: JobKind, jobId: string, extra: Pick<Job, 'format' | 'template' | 'document'> = {}): boolean {
     if (this.s.deleted || this.s.jobs.some((j) => j.jobId === jobId)) return false;
     this.s.jobs.push({ jobId, kind, status: 'queued', steps: {}, ...extra });
     return true;
@@ -104,7 +106,8 @@ export class PipelineState {
 
   succeed(job: Job): void {
     job.status = 'succeeded';
-    if (job.kind === 'finalize') this.s.finalized = true;
+    // Exporting the cover letter leaves the draft as it was (still open for edits and the reminder).
+    if (job.kind === 'finalize' && job.document !== 'cover-letter') this.s.finalized = true;
     this.finish();
   }
 

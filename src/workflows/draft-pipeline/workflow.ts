@@ -24,7 +24,7 @@ export async function draftPipeline(input: PipelineInput): Promise<PipelineOutco
   const state = input.carried ? new PipelineState(input.carried) : PipelineState.fresh(input.draftId, Date.now() + REMIND_AFTER_MS);
   setHandler(analysisRequested, ({ jobId }) => void state.enqueue('analysis', jobId));
   setHandler(rewriteRequested, ({ jobId }) => void state.enqueue('rewrite', jobId));
-  setHandler(finalizeRequested, ({ jobId, format, template }) => void state.enqueue('finalize', jobId, { format, template }));
+  setHandler(finalizeRequested, ({ jobId, format, template, document }) => void state.enqueue('finalize', jobId, { format, template, ...(document ? { document } : {}) }));
   setHandler(paymentConfirmed, ({ jobId }) => state.markPaid(jobId));
   setHandler(retryRequested, ({ jobId }) => void state.retry(jobId));
   setHandler(draftDeleted, () => state.markDeleted());
@@ -70,7 +70,7 @@ function work(step: StepName, job: Job, ref: JobRef): Promise<void> {
     case 'extract': return extract.extractText(ref);
     case 'analyze': return analyze.analyzeDraft(ref);
     case 'rewrite': return rewrite.rewriteBullets(ref);
-    case 'export': return exporter.exportDraft({ ...ref, format: job.format ?? 'PDF', template: job.template ?? 'classic' });
+    case 'export': return exporter.exportDraft({ ...ref, format: job.format ?? 'PDF', template: job.template ?? 'classic', ...(job.document ? { document: job.document } : {}) });
     default: throw new Error(`no work for step ${step}`);
   }
 }
