@@ -18,6 +18,9 @@ export type Projection = {
   readonly handles: readonly string[] | '*';
   /** Applies a batch inside the projector's transaction. */
   apply(tx: DatabaseTransactionConnection, events: readonly RecordedEvent[]): Promise<void>;
+  /** A subscriber's side effects (define-subscriber.ts): run outside the transaction, before the
+   *  checkpoint moves. Absent on read models. */
+  readonly deliver?: (events: readonly RecordedEvent[]) => Promise<void>;
 };
 
 export type ProjectionSpec = {

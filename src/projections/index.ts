@@ -19,6 +19,7 @@ export function projectionNamed(name: string): Projection | undefined {
 }
 
 export { defineProjection, tablePrefix, type Projection, type ProjectionBatchHandler, type ProjectionHandler, type ProjectionSpec } from './define-projection.ts';
+export { defineSubscriber, type SubscriberSpec } from './define-subscriber.ts';
 export { streamCatalog } from './stream-catalog.ts';
 export { startProjector, type RunningProjector, type ProjectorOptions } from './projector.ts';
 export { prepareProjection, rebuildProjection } from './setup.ts';

@@ -47,6 +47,8 @@ export function startProjector(options: ProjectorOptions): RunningProjector {
         let from = await readCheckpoint(pool, projection.name);
         if (stopped) return;
         const subscription = eventStore.subscribeAll({ after: from, batchSize: options.batchSize ?? 500 }, async (events) => {
+          // A subscriber acts before its checkpoint moves (at least once; its effects are idempotent).
+          await projection.deliver?.(events);
           const outcome = await applyBatch(pool, projection, from, events);
           if (!outcome.applied) throw new CheckpointMoved(outcome);
           from = outcome.position;

@@ -5,6 +5,7 @@ export { toMime } from './mime.ts';
 export { createOutboxSender } from './outbox-sender.ts';
 export { createNotificationsRouter } from './routes.ts';
 export { createNotificationsService, type NotificationsDeps, type NotificationsService, type SendOutcome } from './service.ts';
+export { notificationsSubscriber, ReadModelsBehind, type NotificationTriggerDeps } from './subscriber.ts';
 export { createSesSender, type SesOptions } from './ses-sender.ts';
 export { categoryOf, renderMessage, type Category, type MessageKind, type MessageParams } from './templates.ts';
 export { emailSenderOf, type EmailEnv } from './transport.ts';

@@ -83,6 +83,29 @@ describe('sending through the outbox', () => {
     expect(eml).toMatch(/^List-Unsubscribe: <https:\/\/coach.example\/api\/notifications\/unsubscribe\?token=/m);
   });
 
+  it('refuses a second message under the same id: the first file stays as it was', async () => {
+    const folder = await mkdtemp(join(tmpdir(), 'outbox-'));
+    const sender = createOutboxSender(folder);
+    const message = { id: '1b4e28ba-2fa1-41d2-883f-0016d3cca427', from: 'coach@example.com', to: 'maria@example.com', unsubscribeUrl: 'https://u', subject: 'first', text: 't', html: 'h' };
+    await sender.send(message);
+    await Promise.all([sender.send({ ...message, subject: 'second' }), sender.send({ ...message, subject: 'third' })]);
+    const files = await readdir(folder);
+    expect(files).toEqual(['1b4e28ba-2fa1-41d2-883f-0016d3cca427.eml']);
+    expect(await readFile(join(folder, files[0]!), 'utf8')).toMatch(/^Subject: first\r$/m);
+  });
+
+  it('sends nothing to an address that carries more than one address (header injection, lists, display names)', async () => {
+    for (const email of ['maria@example.com\r\nBcc: evil@example.com', 'maria@example.com, evil@example.com', 'Maria <maria@example.com>', 'maria@exa mple.com', '']) {
+      const folder = await mkdtemp(join(tmpdir(), 'outbox-'));
+      const service = createNotificationsService({
+        eventStore: memoryStore(), sender: createOutboxSender(folder), transport: 'outbox', from: 'coach@example.com', publicUrl: 'https://coach.example', signingSecret: secret,
+        recipientOf: async () => ({ email, name: null }),
+      });
+      expect(await service.send('welcome', userId, 'event-1', { link: 'https://coach.example' })).toBe('invalid-address');
+      expect(await readdir(folder).catch(() => [])).toEqual([]);
+    }
+  });
+
   it('honours an unsubscribe for its category only', async () => {
     const { folder, service } = await setup();
     await service.unsubscribe(userId, 'reminders');

@@ -20,7 +20,10 @@ export type NotificationsDeps = {
   now?: () => Date;
 };
 
-export type SendOutcome = 'sent' | 'already-sent' | 'unsubscribed' | 'no-recipient';
+export type SendOutcome = 'sent' | 'already-sent' | 'unsubscribed' | 'no-recipient' | 'invalid-address';
+
+/** One plain address and nothing else: no display name, no list, no line breaks to smuggle headers. */
+export const isPlainAddress = (value: string) => value.length <= 254 && /^[^\s@<>(),;:"\\[\]\u0000-\u001f\u007f]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*$/.test(value);
 const namespace = '6f1d7c3e-2b8a-4f4e-9d1a-5b7c9e0a1f23';
 
 function preferencesOf(history: readonly RecordedEvent[]) {
@@ -48,6 +51,7 @@ export function createNotificationsService(deps: NotificationsDeps) {
       if (sent.has(`${kind}:${key}`)) return 'already-sent';
       const recipient = await deps.recipientOf(userId);
       if (!recipient) return 'no-recipient';
+      if (!isPlainAddress(recipient.email)) return 'invalid-address';
       const unsubscribeUrl = `${deps.publicUrl}/api/notifications/unsubscribe?token=${unsubscribeToken(deps.signingSecret, userId, category)}`;
       const body = renderMessage(kind, { ...params, name: recipient.name, unsubscribeUrl });
       const messageId = uuidV5(`${userId}:${kind}:${key}`, namespace);
