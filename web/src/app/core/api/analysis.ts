@@ -93,6 +93,8 @@ export interface AnalysisResult {
   engine: string;
   model: string | null;
   panelsAllowed: Panel[];
+  /** False for a general résumé analysed without a job description: the job panels are hidden, not upsold. */
+  hasJobDescription: boolean;
   matchScore: { value: number; breakdown: ScoreComponent[] };
   job: { title: string | null; normalizedTitle: string | null };
   keywords: { matched: Keyword[]; missing: Keyword[] };
@@ -259,6 +261,8 @@ export function readAnalysisResult(value: unknown): AnalysisResult {
     model: str(result['model']),
     // No list at all: show what arrived rather than hiding everything behind upsells.
     panelsAllowed: Array.isArray(result['panelsAllowed']) ? panels : [...PANELS],
+    // Results from before the field existed all had a job description.
+    hasJobDescription: result['hasJobDescription'] !== false,
     matchScore: {
       value: Math.round(clamp(num(score?.['value']) ?? 0, 0, 100)),
       breakdown: arr(score?.['breakdown']).flatMap(readComponent),

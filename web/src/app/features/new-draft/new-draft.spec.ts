@@ -111,6 +111,26 @@ describe('NewDraft', () => {
     });
   });
 
+  it('switches between uploading a file and starting from a form (the general résumé)', async () => {
+    const toggles = Array.from(root.querySelectorAll<HTMLButtonElement>('mat-button-toggle button'));
+    expect(toggles.map((b) => b.textContent?.trim())).toEqual([
+      'upload_file Upload a résumé',
+      'edit_note Start from a form',
+    ]);
+    expect(root.querySelector('app-file-drop')).not.toBeNull();
+    toggles[1]!.click();
+    await settle();
+    httpTesting.expectOne('/api/auth/session').flush({ user: null, reason: 'missing' });
+    await settle();
+    expect(root.querySelector('app-file-drop')).toBeNull();
+    expect(root.querySelector('app-general-resume-form #contact-name')).not.toBeNull();
+    // A guest sees what it is and how to get it.
+    expect(root.querySelector('app-general-resume-form .upgrade')?.textContent).toContain('part of PRO');
+    toggles[0]!.click();
+    await settle();
+    expect(root.querySelector('app-file-drop')).not.toBeNull();
+  });
+
   it('refuses a file over 5 MB in the browser, without sending anything', async () => {
     await type(textarea(), 'Job text');
     const big = new File(['x'], 'cv.pdf');

@@ -6,9 +6,10 @@ import {
   linkedSignal,
   signal,
 } from '@angular/core';
-import { Router, RouterLink } from '@angular/router';
+import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import { form, FormField, FormRoot, maxLength, required } from '@angular/forms/signals';
 import { MatButton } from '@angular/material/button';
+import { MatButtonToggle, MatButtonToggleGroup } from '@angular/material/button-toggle';
 import { MatError, MatFormField, MatHint, MatLabel } from '@angular/material/form-field';
 import { MatIcon } from '@angular/material/icon';
 import { MatInput } from '@angular/material/input';
@@ -22,6 +23,7 @@ import { JobsApi, newIdempotencyKey } from '../../core/api/jobs-api';
 import { ApiErrorAlert } from '../../shared/api-error-alert/api-error-alert';
 import { checkResumeFile } from './file-check';
 import { FileDrop } from './file-drop';
+import { GeneralResumeForm } from './general-resume-form';
 
 export const MAX_JOB_TEXT = 20_000;
 
@@ -64,6 +66,9 @@ const DRAFT_KEPT = new Set([
     MatProgressBar,
     ApiErrorAlert,
     FileDrop,
+    GeneralResumeForm,
+    MatButtonToggle,
+    MatButtonToggleGroup,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './new-draft.html',
@@ -73,6 +78,13 @@ export class NewDraft {
   private readonly drafts = inject(DraftsApi);
   private readonly jobs = inject(JobsApi);
   private readonly router = inject(Router);
+  private readonly query = inject(ActivatedRoute).snapshot.queryParamMap;
+
+  /** `?from=form` opens "Start from a form"; `?draft=<id>` edits that general résumé's form again. */
+  readonly editDraftId = this.query.get('draft');
+  readonly mode = signal<'file' | 'form'>(
+    this.query.get('from') === 'form' || this.editDraftId ? 'form' : 'file',
+  );
 
   readonly maxJobText = MAX_JOB_TEXT;
   readonly model = signal<DraftForm>({ title: '', jobTitle: '', company: '', jobText: '' });
