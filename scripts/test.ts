@@ -11,7 +11,7 @@ import { ensureStripeMock } from './lib/stripe-mock.ts';
 import { buildWebIfStale, ensureWebDeps, hasWebApp } from './lib/web.ts';
 
 // `npm test`: lint, typecheck and every suite against real services, then one summary line.
-// `--only unit|integration|temporal|e2e|web|lint|typecheck` (repeatable) runs a subset.
+// `--only unit|integration|temporal|e2e|api-fuzz|web|lint|typecheck` (repeatable) runs a subset.
 type Outcome = { name: string; passed: number; failed: number; skipped: number; note?: string };
 const args = process.argv.slice(2);
 const only = args.flatMap((arg, i) => (arg === '--only' && args[i + 1] ? [args[i + 1]!] : []));
@@ -81,7 +81,7 @@ try {
   if (wants('lint')) await check('lint', 'npm', ['run', '-s', 'lint']);
   if (wants('typecheck')) await check('typecheck', 'npm', ['run', '-s', 'typecheck']);
   if (wants('unit')) await jest('unit', [], minutes(15));
-  const needsStack = ['integration', 'temporal', 'e2e'].some(wants);
+  const needsStack = ['integration', 'temporal', 'e2e', 'api-fuzz'].some(wants);
   if (needsStack) {
     started = await stackUp(config, { fast: true });
     ensureStripeMock();
@@ -96,6 +96,8 @@ try {
     buildWebIfStale();
     await jest('e2e', ['--runInBand'], minutes(15));
   }
+  // Schemathesis against the running product from /api/openapi.json (scripts/lib/api-fuzz.ts).
+  if (wants('api-fuzz')) await check('api fuzz', process.execPath, ['scripts/lib/api-fuzz.ts']);
   if (wants('web') && hasWebApp()) {
     ensureWebDeps();
     await webUnitTests();

@@ -8,6 +8,7 @@ import { AppError } from '../../platform/errors.ts';
 export type HistoryLine = { id: number; at: string; type: string; activity?: string; attempt?: number; errorType?: string; message?: string; signal?: string };
 type RawEvent = Record<string, unknown> & { eventId: string; eventTime: string; eventType: string };
 
+const grpcNotFound = 5;
 const short = (type: string) => type.replace(/^EVENT_TYPE_/, '').toLowerCase();
 
 export function summarizeHistory(json: { events?: RawEvent[] }): HistoryLine[] {
@@ -38,7 +39,10 @@ export function createWorkflowHistories(deps: { client: Client; workflowsPath: s
     try {
       return await deps.client.workflow.getHandle(workflowId).fetchHistory();
     } catch (error) {
-      if ((error as Error).name === 'WorkflowNotFoundError') throw new AppError('NOT_FOUND', { message: 'No workflow has run for this draft.' });
+      // fetchHistory passes on the raw gRPC NOT_FOUND (status 5) rather than a WorkflowNotFoundError.
+      if ((error as Error).name === 'WorkflowNotFoundError' || (error as { code?: unknown }).code === grpcNotFound) {
+        throw new AppError('NOT_FOUND', { message: 'No workflow has run for this draft.' });
+      }
       throw error;
     }
   };
