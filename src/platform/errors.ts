@@ -35,6 +35,7 @@ export const errorCatalog = {
   EXTRACTION_TIMEOUT: { status: 422, message: 'Reading this file took too long.' },
   EXTRACTION_OUT_OF_MEMORY: { status: 422, message: 'Reading this file needed too much memory.' },
   FILE_NOT_FOUND: { status: 404, message: 'The file was not found.' },
+  STORAGE_UNAVAILABLE: { status: 503, message: 'File storage cannot be reached just now. Please try again in a minute.' },
   STORAGE_KEY_INVALID: { status: 400, message: 'The file address is not valid.' },
   DOWNLOAD_LINK_INVALID: { status: 404, message: 'This download link is not valid.' },
   DOWNLOAD_LINK_EXPIRED: { status: 410, message: 'This download link has expired. Open the file again to get a new one.' },

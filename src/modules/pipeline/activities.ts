@@ -42,12 +42,17 @@ export type PipelineDeps = {
 
 const final = (type: string, message: string) => ApplicationFailure.create({ type, message, nonRetryable: true });
 
-/** A refusal from a module (a 4xx AppError: the draft is gone, finalized…) cannot change on retry. */
+/**
+ * A refusal from a module (a 4xx AppError: the draft is gone, finalized…) cannot change on retry. A
+ * 5xx one (storage or a service away) is retried under its code, so a step that runs out of
+ * attempts names what was away (STORAGE_UNAVAILABLE), not the class of the error.
+ */
 async function refusalsAreFinal<T>(work: () => Promise<T>): Promise<T> {
   try {
     return await work();
   } catch (error) {
     if (isAppError(error) && error.status < 500) throw final(error.code, error.message);
+    if (isAppError(error)) throw ApplicationFailure.create({ type: error.code, message: error.message, nonRetryable: false, cause: error });
     throw error;
   }
 }

@@ -46,6 +46,17 @@ describe('S3 specifics', () => {
     expect(acl.Grants?.[0]?.Grantee?.URI).toBeUndefined();
   });
 
+  it('names an S3 it cannot reach STORAGE_UNAVAILABLE (a retryable 503), never an internal error', async () => {
+    // Port 1 refuses connections: the S3 endpoint is away, as in the fault suite's outage.
+    const away = createS3FileStorage({ bucket, endpoint: 'http://127.0.0.1:1', credentials: { accessKeyId: 'test', secretAccessKey: 'test' } });
+    const unavailable = { code: 'STORAGE_UNAVAILABLE', status: 503 };
+    await expect(away.put('resumes/user-1/away.pdf', new Uint8Array([1]), { contentType: 'application/pdf' })).rejects.toMatchObject(unavailable);
+    await expect(away.get('resumes/user-1/away.pdf')).rejects.toMatchObject(unavailable);
+    await expect(away.exists('resumes/user-1/away.pdf')).rejects.toMatchObject(unavailable);
+    // A key S3 itself says is missing stays FILE_NOT_FOUND.
+    await expect(storage.get('resumes/user-1/never-stored.pdf')).rejects.toMatchObject({ code: 'FILE_NOT_FOUND' });
+  });
+
   it('presigns a GET valid for 900 seconds that sets the saved name', async () => {
     const link = await storage.downloadUrl('resumes/user-1/private.pdf', { fileName: 'cv.pdf' });
     const query = new URL(link.url).searchParams;

@@ -7,7 +7,7 @@ import {
   S3ServiceException,
 } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
-import { AppError } from '../../../platform/errors.ts';
+import { AppError, isAppError } from '../../../platform/errors.ts';
 import { attachmentDisposition } from './content-disposition.ts';
 import { DEFAULT_DOWNLOAD_EXPIRY_SECONDS, assertValidKey, contentTypeForKey, type FileStorage } from './file-storage.ts';
 
@@ -44,33 +44,37 @@ export function createS3FileStorage(options: S3FileStorageOptions): FileStorage 
 
   return {
     async put(key, bytes, { contentType }) {
-      await client.send(new PutObjectCommand({ Bucket, Key: objectKey(key), Body: bytes, ContentType: contentType }));
+      await reachable(() => client.send(new PutObjectCommand({ Bucket, Key: objectKey(key), Body: bytes, ContentType: contentType })));
     },
 
     async get(key) {
-      try {
-        const answer = await client.send(new GetObjectCommand({ Bucket, Key: objectKey(key) }));
-        if (!answer.Body) throw new AppError('FILE_NOT_FOUND');
-        return await answer.Body.transformToByteArray();
-      } catch (error) {
-        if (isNotFound(error)) throw new AppError('FILE_NOT_FOUND', { cause: error });
-        throw error;
-      }
+      return reachable(async () => {
+        try {
+          const answer = await client.send(new GetObjectCommand({ Bucket, Key: objectKey(key) }));
+          if (!answer.Body) throw new AppError('FILE_NOT_FOUND');
+          return await answer.Body.transformToByteArray();
+        } catch (error) {
+          if (isNotFound(error)) throw new AppError('FILE_NOT_FOUND', { cause: error });
+          throw error;
+        }
+      });
     },
 
     async delete(key) {
       // S3 answers 204 for a missing key too, which is exactly the idempotence the port promises.
-      await client.send(new DeleteObjectCommand({ Bucket, Key: objectKey(key) }));
+      await reachable(() => client.send(new DeleteObjectCommand({ Bucket, Key: objectKey(key) })));
     },
 
     async exists(key) {
-      try {
-        await client.send(new HeadObjectCommand({ Bucket, Key: objectKey(key) }));
-        return true;
-      } catch (error) {
-        if (isNotFound(error)) return false;
-        throw error;
-      }
+      return reachable(async () => {
+        try {
+          await client.send(new HeadObjectCommand({ Bucket, Key: objectKey(key) }));
+          return true;
+        } catch (error) {
+          if (isNotFound(error)) return false;
+          throw error;
+        }
+      });
     },
 
     async downloadUrl(key, { fileName, expiresInSeconds = DEFAULT_DOWNLOAD_EXPIRY_SECONDS }) {
@@ -85,6 +89,22 @@ export function createS3FileStorage(options: S3FileStorageOptions): FileStorage 
       return { url, expiresAt: new Date(issuedAt.getTime() + expiresInSeconds * 1000) };
     },
   };
+}
+
+/**
+ * S3 out of reach (refused, reset, timed out) or failing on its side (5xx, throttled) is a named,
+ * retryable 503: an upload answers STORAGE_UNAVAILABLE instead of INTERNAL, and pipeline steps retry
+ * it. S3's own 4xx answers (a missing key, a denied bucket) pass through unchanged.
+ */
+async function reachable<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (isAppError(error)) throw error;
+    const status = error instanceof S3ServiceException ? (error.$metadata.httpStatusCode ?? 500) : 500;
+    if (status < 500 && status !== 429) throw error;
+    throw new AppError('STORAGE_UNAVAILABLE', { cause: error });
+  }
 }
 
 function isNotFound(error: unknown): boolean {
