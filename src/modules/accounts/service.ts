@@ -277,13 +277,15 @@ export function createAccountsService(deps: AccountsServiceDeps) {
 
     /** The caller's profile from the read model; waits (bounded) for a write the caller just made. */
     async profile(userId: string, minPosition?: number): Promise<Profile> {
-      if (minPosition !== undefined) await deps.waitForPosition(['users'], minPosition);
+      let caughtUp = minPosition === undefined || (await deps.waitForPosition(['users'], minPosition));
       let row = await readModels.user(userId);
       if (!row) {
         // Just registered and the projector has not caught up yet: wait for what is written now.
-        await deps.waitForPosition(['users'], await eventStore.headPosition());
+        caughtUp = (await deps.waitForPosition(['users'], await eventStore.headPosition())) && caughtUp;
         row = await readModels.user(userId);
       }
+      // Written but not yet readable (the projector is restarting): "try again", never "no such user".
+      if (!row && !caughtUp) throw new AppError('NOT_READY');
       if (!row) throw new AppError('NOT_FOUND');
       const key = await vault.get(userId);
       const email = key ? decryptField(key, fieldAad(userId, 'email'), row.email_sealed) : undefined;
