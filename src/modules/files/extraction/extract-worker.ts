@@ -8,7 +8,7 @@ import { extractPlainText } from './extract-plain-text.ts';
 import { extractPdf } from './pdf/extract-pdf.ts';
 import { probePdf } from './pdf/probe-pdf.ts';
 import type { RawResumeText } from './raw-resume-text.ts';
-import type { WorkerJob, WorkerReply } from './worker-protocol.ts';
+import type { WorkerJob, WorkerReady, WorkerReply } from './worker-protocol.ts';
 
 async function run(job: WorkerJob): Promise<unknown> {
   if (job.task === 'probe-pdf') return probePdf(job.bytes, job.maxPages);
@@ -31,3 +31,4 @@ parentPort?.on('message', (job: WorkerJob) => {
     (error: unknown) => parentPort?.postMessage(failure(job.id, error)),
   );
 });
+parentPort?.postMessage({ ready: true } satisfies WorkerReady);

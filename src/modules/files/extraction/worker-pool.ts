@@ -1,6 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import { AppError, errorCatalog, type ErrorCode } from '../../../platform/errors.ts';
-import type { WorkerJob, WorkerReply, WorkerTask } from './worker-protocol.ts';
+import type { WorkerJob, WorkerReady, WorkerReply, WorkerTask } from './worker-protocol.ts';
 
 export interface WorkerPoolOptions {
   /** Most workers alive at once; more jobs wait their turn. */
@@ -14,7 +14,17 @@ interface Slot {
   /** Claimed synchronously on acquire, so two jobs can never share a worker. */
   busy: boolean;
   settle: ((reply: WorkerReply | AppError) => void) | null;
+  /** Resolves when the worker has loaded its code (WorkerReady). */
+  ready: Promise<void>;
 }
+
+/**
+ * A job's time limit counts from the moment its worker is loaded: on a saturated machine a fresh
+ * thread can take seconds to load the parsers, and counting that against a sound file refused it
+ * and, as the timed-out worker is replaced, the next try too (found by the fault suite at load 28).
+ * Booting itself is bounded by this, far above any healthy start.
+ */
+const STARTUP_LIMIT_MS = 30_000;
 
 const workerFile = new URL('./extract-worker.ts', import.meta.url);
 
@@ -32,8 +42,9 @@ export function createWorkerPool(options: WorkerPoolOptions) {
     const worker = new Worker(workerFile, {
       resourceLimits: { maxOldGenerationSizeMb: options.maxHeapMb, maxYoungGenerationSizeMb: Math.min(32, Math.ceil(options.maxHeapMb / 4)), stackSizeMb: 4 },
     });
-    const slot: Slot = { worker, busy: true, settle: null };
-    worker.on('message', (reply: WorkerReply) => slot.settle?.(reply));
+    let loaded = (): void => undefined;
+    const slot: Slot = { worker, busy: true, settle: null, ready: new Promise<void>((resolve) => (loaded = resolve)) };
+    worker.on('message', (reply: WorkerReply | WorkerReady) => ('ready' in reply ? loaded() : slot.settle?.(reply)));
     worker.on('error', (error: Error & { code?: string }) => {
       const code = error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? 'EXTRACTION_OUT_OF_MEMORY' : 'FILE_CORRUPT';
       slot.settle?.(new AppError(code, { cause: error }));
@@ -65,11 +76,22 @@ export function createWorkerPool(options: WorkerPoolOptions) {
     slot.worker.ref();
     try {
       const reply = await new Promise<WorkerReply | AppError>((resolve) => {
-        const timer = setTimeout(() => {
+        let settled = false;
+        const expire = () => {
+          if (settled) return;
+          settled = true;
           resolve(new AppError('EXTRACTION_TIMEOUT', { details: { timeoutMs } }));
           void slot.worker.terminate();
-        }, timeoutMs);
+        };
+        let timer = setTimeout(expire, STARTUP_LIMIT_MS);
+        void slot.ready.then(() => {
+          if (settled) return;
+          clearTimeout(timer);
+          timer = setTimeout(expire, timeoutMs);
+        });
         slot.settle = (answer) => {
+          if (settled) return;
+          settled = true;
           clearTimeout(timer);
           resolve(answer);
         };

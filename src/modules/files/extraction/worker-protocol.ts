@@ -10,3 +10,6 @@ export type WorkerJob = WorkerTask & { id: number };
 export type WorkerReply =
   | { id: number; ok: true; value: unknown }
   | { id: number; ok: false; code: string; details?: unknown; message: string };
+
+/** Sent once by a worker when its code is loaded: the time limit of a job starts then, not at the thread's boot. */
+export type WorkerReady = { ready: true };
