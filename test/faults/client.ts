@@ -2,43 +2,80 @@ import { Browser } from '../../src/modules/accounts/testing/harness.ts';
 
 // A visitor that keeps trying through restarts, as a browser with a retry button would: network
 // errors and 5xx are retried with back-off; unsafe calls that start work carry an Idempotency-Key.
+// What it had to retry is kept (when, and which error code the API named), for the fault table.
 
 export class PatientVisitor {
   readonly browser: Browser;
-  retries = 0;
+  /** When each retry happened (ms since the epoch). */
+  readonly retryTimes: number[] = [];
+  /** Error codes of the 5xx answers met on the way (`network` for no answer at all). */
+  readonly codes = new Map<string, number>();
   constructor(base: string) {
     this.browser = new Browser(base);
     this.browser.origin = base;
   }
 
+  get retries(): number {
+    return this.retryTimes.length;
+  }
+
+  private async again(attempt: number, code: string): Promise<void> {
+    this.codes.set(code, (this.codes.get(code) ?? 0) + 1);
+    this.retryTimes.push(Date.now());
+    await new Promise((r) => setTimeout(r, Math.min(2_000, 100 * attempt)));
+  }
+
   async request(method: string, path: string, options: Parameters<Browser['request']>[2] = {}) {
     for (let attempt = 1; ; attempt += 1) {
+      let code = 'network';
       try {
         const answer = await this.browser.request(method, path, options);
         if (answer.status < 500 || attempt >= 40) return answer;
+        code = String((answer.json as { error?: { code?: string } } | undefined)?.error?.code ?? answer.status);
       } catch (error) {
         if (attempt >= 40) throw error;
       }
-      this.retries += 1;
-      await new Promise((r) => setTimeout(r, Math.min(2_000, 100 * attempt)));
+      await this.again(attempt, code);
     }
   }
 
-  async upload(draftId: string, bytes: Uint8Array, name: string): Promise<number> {
+  /** One upload attempt: the status and, for a refusal, the error code the API named. */
+  async uploadOnce(draftId: string, bytes: Uint8Array, name: string): Promise<{ status: number; code?: string }> {
+    const form = new FormData();
+    form.append('file', new Blob([bytes]), name);
+    const cookie = [...this.browser.jar].map(([n, c]) => `${n}=${c.value}`).join('; ');
+    const response = await fetch(`${this.browser.base}/api/drafts/${draftId}/resume`, {
+      method: 'POST', body: form, headers: { cookie, origin: this.browser.base, 'x-csrf-token': this.browser.cookie('csrf') ?? '' },
+    });
+    const text = await response.text();
+    if (response.status < 400) return { status: response.status };
+    let code: string | undefined;
+    try {
+      code = (JSON.parse(text) as { error?: { code?: string } }).error?.code;
+    } catch {
+      code = undefined;
+    }
+    return { status: response.status, ...(code ? { code } : {}) };
+  }
+
+  /**
+   * Uploads until the answer is below 500 (or `attempts` run out): `201`, or the status and code of
+   * the refusal. EXTRACTION_TIMEOUT is tried again too (at most 3 times), as a person would: on a
+   * saturated machine the upload's bounded inspection of a sound file can run out of time.
+   */
+  async upload(draftId: string, bytes: Uint8Array, name: string, attempts = 40): Promise<string> {
+    let timeouts = 0;
     for (let attempt = 1; ; attempt += 1) {
+      let code = 'network';
       try {
-        const form = new FormData();
-        form.append('file', new Blob([bytes]), name);
-        const cookie = [...this.browser.jar].map(([n, c]) => `${n}=${c.value}`).join('; ');
-        const response = await fetch(`${this.browser.base}/api/drafts/${draftId}/resume`, {
-          method: 'POST', body: form, headers: { cookie, origin: this.browser.base, 'x-csrf-token': this.browser.cookie('csrf') ?? '' },
-        });
-        if (response.status < 500 || attempt >= 40) return response.status;
+        const answer = await this.uploadOnce(draftId, bytes, name);
+        const again = answer.status >= 500 || (answer.code === 'EXTRACTION_TIMEOUT' && (timeouts += 1) <= 3);
+        if (!again || attempt >= attempts) return `${answer.status}${answer.code ? ` ${answer.code}` : ''}`;
+        code = answer.code ?? String(answer.status);
       } catch (error) {
-        if (attempt >= 40) throw error;
+        if (attempt >= attempts) throw error;
       }
-      this.retries += 1;
-      await new Promise((r) => setTimeout(r, Math.min(2_000, 100 * attempt)));
+      await this.again(attempt, code);
     }
   }
 }
