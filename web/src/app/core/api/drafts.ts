@@ -39,6 +39,8 @@ export interface DraftSummary {
   status: AnyDraftStatus;
   job: JobInfo | null;
   resume: ResumeInfo | null;
+  /** GENERAL: the résumé is the general résumé form (PRO), not an upload. */
+  source: 'UPLOAD' | 'GENERAL';
   createdAt: string | null;
   updatedAt: string | null;
 }
@@ -116,6 +118,7 @@ export function readSummary(value: unknown): DraftSummary | null {
     status: str(draft['status']) ?? 'UNKNOWN',
     job: readJob(draft['job']),
     resume: readResume(draft['resume']),
+    source: draft['source'] === 'GENERAL' ? 'GENERAL' : 'UPLOAD',
     createdAt: str(draft['createdAt']),
     updatedAt: str(draft['updatedAt']),
   };

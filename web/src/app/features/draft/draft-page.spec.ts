@@ -280,6 +280,32 @@ describe('DraftPage', () => {
     expect(root().querySelector('app-resume-highlight')?.textContent).toContain('short');
   });
 
+  it('shows a general résumé (no job description) with its edit link and ATS + bullets only', async () => {
+    await open('/drafts/d1');
+    httpTesting
+      .expectOne('/api/drafts/d1')
+      .flush(draftJson({ source: 'GENERAL', job: null, resume: null, status: 'READY' }));
+    httpTesting.expectOne('/api/drafts/d1/jobs').flush({ jobs: [jobJson('succeeded', {})] });
+    await settle();
+    httpTesting.expectOne('/api/drafts/d1/analysis').flush(
+      analysisAnswer({
+        hasJobDescription: false,
+        panelsAllowed: ['ats', 'bullets'],
+        hireProbability: null,
+        coverLetter: null,
+      }),
+    );
+    await settle();
+    const edit = root().querySelector<HTMLAnchorElement>('a[href="/drafts/new?draft=d1"]');
+    expect(edit?.textContent).toBe('Edit the form');
+    expect(root().textContent).toContain('General résumé (from the form)');
+    const headings = Array.from(root().querySelectorAll('app-analysis-view .card > h3')).map((h) =>
+      h.textContent?.replace(/\s+/g, ' ').trim(),
+    );
+    expect(headings).toEqual(['ATS check', 'Bullet suggestions']);
+    expect(root().querySelector('app-pro-upsell')).toBeNull();
+  });
+
   it('renders hostile results: missing fields, unknown values, huge text', async () => {
     await open('/drafts/d1');
     httpTesting
