@@ -12,6 +12,7 @@ import { createJobActivities, createJobService } from '../modules/jobs/index.ts'
 import { createApplicationsService, createFollowUpActivities } from '../modules/applications/index.ts';
 import { createPostingsActivities, createPostingsService, ensurePostingsRefreshSchedule, fetchPolicyOf, publicEndpoints } from '../modules/postings/index.ts';
 import { createPipelineActivities } from '../modules/pipeline/index.ts';
+import { applicationFollowUpSender } from '../modules/notifications/index.ts';
 import { ConfigError, loadConfig, loadDotEnv, type Config } from '../platform/config/index.ts';
 import { openPoolWhenReachable } from '../platform/db/index.ts';
 import { createEventStore } from '../platform/event-store/index.ts';
@@ -104,7 +105,7 @@ const workerActivities = {
   ...createPostingsActivities(postings),
   ...createFollowUpActivities({
     service: tracker,
-    sendFollowUp: async (f) => void (await notifications.send('application-follow-up', f.userId, f.key, { link: `${config.publicUrl}/applications/${f.applicationId}`, company: f.company ?? undefined })),
+    sendFollowUp: applicationFollowUpSender({ service: notifications, publicUrl: config.publicUrl }),
   }),
 };
 const temporalClient = lazyTemporalClient(config);

@@ -1,6 +1,7 @@
 // The notifications module's public face: e-mail (outbox or SES), the messages, opt-outs.
 export type { EmailMessage, EmailSender } from './email-port.ts';
 export { notificationEvents, notificationStream, type NotificationEvent } from './events.ts';
+export { applicationFollowUpSender, type FollowUpMail } from './follow-up-sender.ts';
 export { toMime } from './mime.ts';
 export { createOutboxSender } from './outbox-sender.ts';
 export { createNotificationsRouter } from './routes.ts';

@@ -11,11 +11,13 @@ import type { CommandContext } from '../../platform/event-store/index.ts';
 import { createPositionWaiter, startProjector, type PositionWaiter, type RunningProjector } from '../../projections/index.ts';
 import { Browser, goodPassword, startHarness, uniqueEmail, type Harness } from '../accounts/testing/harness.ts';
 import { createOfflineEngine } from '../analysis/index.ts';
+import { applicationEvents, createApplicationsService, createFollowUpActivities } from '../applications/index.ts';
 import { createDraftPipelineService, draftEvents } from '../drafts/index.ts';
 import { extractResume, type FilesActivities, closeSharedExtractors } from '../files/index.ts';
 import { createPaymentsService, createStripeGateway, paymentEvents, type PaymentsService } from '../payments/index.ts';
 import { createPipelineActivities, pipelineEvents } from '../pipeline/index.ts';
 import { notificationEvents, notificationStream } from './events.ts';
+import { applicationFollowUpSender } from './follow-up-sender.ts';
 import { createOutboxSender } from './outbox-sender.ts';
 import { createNotificationsRouter } from './routes.ts';
 import { createNotificationsService, type NotificationsService, type SendOutcome } from './service.ts';
@@ -72,7 +74,7 @@ async function settled(): Promise<void> {
 beforeAll(async () => {
   outbox = await mkdtemp(join(tmpdir(), 'outbox-'));
   h = await startHarness({
-    extraEvents: [...draftEvents, ...pipelineEvents, ...paymentEvents, ...notificationEvents],
+    extraEvents: [...draftEvents, ...pipelineEvents, ...paymentEvents, ...applicationEvents, ...notificationEvents],
     // The e-mail service as src/bin/wiring.ts builds it: the address is opened through accounts.
     extraRouters: (accounts, eventStore) => {
       service = createNotificationsService({
@@ -240,6 +242,31 @@ describe('e-mail on registration, payment and a finished analysis', () => {
     await settled();
     expect(await readOutbox(outbox)).toHaveLength(before);
     expect(await h.eventStore.readStream(notificationStream(guestId))).toHaveLength(0);
+  });
+});
+
+describe('the application follow-up (the tracker\'s activity, through this module)', () => {
+  it('mails the owner once per "applied" moment, linking to the tracker, with the company escaped and an unsubscribe link', async () => {
+    const paula = await register();
+    const appliedAt = new Date('2026-11-02T09:00:00.000Z');
+    const tracker = createApplicationsService({ eventStore: h.eventStore, ownsDraft: async () => false, now: () => appliedAt });
+    const { id } = await tracker.create({ requestId: 'follow-up-test' }, paula.userId, {
+      status: 'applied', details: { company: '<b>Acme</b> & Sons', role: 'Analyst', postingUrl: null, postingId: null, draftId: null, notes: 'Salary 90k, referral from Jo', appliedOn: null },
+    });
+    const activities = createFollowUpActivities({ service: tracker, sendFollowUp: applicationFollowUpSender({ service, publicUrl }) });
+    expect(await activities.followUpDue({ applicationId: id, appliedAt: appliedAt.toISOString() })).toBe('sent');
+    // Temporal retries the activity (say the worker died after sending): the send is asked for again
+    // (the first try may have died before it), and the notifications stream keeps it to one.
+    expect(await activities.followUpDue({ applicationId: id, appliedAt: appliedAt.toISOString() })).toBe('sent');
+    await settled();
+    const followUps = (await to(paula.email)).filter((m) => m.headers.subject === 'Time to follow up on your application');
+    expect(followUps).toHaveLength(1);
+    const [mail] = followUps;
+    expect(mail!.text).toContain(`${publicUrl}/tracker/${id}`);
+    expect(mail!.text).toContain('to <b>Acme</b> & Sons.');
+    expect(mail!.html).toContain('to &#60;b&#62;Acme&#60;/b&#62; &#38; Sons.');
+    expect(mail!.headers['list-unsubscribe']).toMatch(/^<http:\/\/localhost:3000\/api\/notifications\/unsubscribe\?token=/);
+    expect(`${mail!.text}${mail!.html}`).not.toContain('Salary');
   });
 });
 
