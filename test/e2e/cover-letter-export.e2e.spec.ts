@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { spawnSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { root } from '../../scripts/lib/paths.ts';
@@ -38,8 +39,9 @@ async function signedUp(plan: 'FREE' | 'PRO'): Promise<Browser> {
   const first = await browser();
   expect((await first.request('POST', '/api/auth/register', { body: { email, password } })).status).toBe(201);
   if (plan === 'FREE') return first;
-  const cli = spawnSync(process.execPath, ['src/bin/admin.ts', 'plan', email, 'PRO'], { cwd: root, encoding: 'utf8', env: { ...process.env, DATABASE_URL: product.databaseUrl, NODE_OPTIONS: '' } });
-  expect(cli.status).toBe(0);
+  // Not spawnSync: a blocked event loop cannot see the server close an idle keep-alive socket, and
+  // the next request on it fails with "other side closed".
+  await promisify(execFile)(process.execPath, ['src/bin/admin.ts', 'plan', email, 'PRO'], { cwd: root, encoding: 'utf8', env: { ...process.env, DATABASE_URL: product.databaseUrl, NODE_OPTIONS: '' } });
   const pro = await browser();
   expect((await pro.request('POST', '/api/auth/login', { body: { email, password } })).status).toBe(200);
   return pro;

@@ -32,6 +32,8 @@ export class AnalysisView {
   readonly result = input.required<AnalysisResult>();
   readonly resumeText = input('');
   readonly createdAt = input<string | null>(null);
+  /** The draft, for the cover letter's save and download (without it the letter is copy-only). */
+  readonly draftId = input<string | null>(null);
 
   private readonly allowed = computed(() => new Set<Panel>(this.result().panelsAllowed));
   allows(panel: Panel): boolean {

@@ -71,8 +71,8 @@ describe('DraftPage', () => {
   });
 
   afterEach(() => {
-    // The rewrite review and export panel children read their own data (tested in their specs).
-    for (const request of httpTesting.match((r) => /\/(rewrite|exports)$/.test(r.url)))
+    // The rewrite review, export and cover-letter panels read their own data (tested in their specs).
+    for (const request of httpTesting.match((r) => /\/(rewrite|exports|cover-letter)$/.test(r.url)))
       request.flush(
         { error: { code: 'REWRITE_NOT_FOUND', message: 'No rewrite yet.' } },
         { status: 404, statusText: 'Not Found' },
@@ -160,7 +160,7 @@ describe('DraftPage', () => {
     expect(results.textContent).toContain('Two columns confuse ATS parsers.');
     expect(results.textContent).toContain('A severity this build does not know.');
     expect(results.textContent).toContain('Moderate');
-    expect(results.textContent).toContain('Dear hiring team');
+    expect(results.querySelector('textarea')?.value).toContain('Dear hiring team');
     expect(results.querySelector('app-pro-upsell')).toBeNull();
 
     // A matched keyword chip is a toggle that emphasises its places in the résumé.

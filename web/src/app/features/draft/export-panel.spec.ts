@@ -134,6 +134,113 @@ describe('ExportPanel', () => {
   });
 });
 
+describe('ExportPanel preview', () => {
+  let fixture: ComponentFixture<ExportPanel>;
+  let http: HttpTestingController;
+
+  beforeEach(() => {
+    TestBed.configureTestingModule({
+      providers: [
+        provideHttpClient(withInterceptors([apiErrorInterceptor])),
+        provideHttpClientTesting(),
+        { provide: EVENT_SOURCE, useValue: fakeEventSourceFactory },
+        { provide: OPEN_DOWNLOAD, useValue: () => undefined },
+      ],
+    });
+    http = TestBed.inject(HttpTestingController);
+  });
+  afterEach(() => http.verify());
+
+  async function settle(): Promise<void> {
+    for (let i = 0; i < 4; i++) {
+      await macrotask();
+      fixture.detectChanges();
+    }
+  }
+  const el = () => fixture.nativeElement as HTMLElement;
+  const button = (name: RegExp) =>
+    Array.from(el().querySelectorAll('button')).find((b) => name.test(b.textContent ?? ''))!;
+
+  const finalResume = {
+    resume: {
+      name: 'Jane Doe',
+      contactLine: ['jane@example.com', 'Berlin'],
+      links: [],
+      sections: [
+        {
+          kind: 'experience',
+          heading: 'EXPERIENCE',
+          body: {
+            kind: 'entries',
+            entries: [{ heading: 'Analyst — Northwind', dates: 'Jan 2020 – Present', bullets: ['Cut costs by 20%', '<img src=x onerror=alert(1)>'] }],
+          },
+        },
+        { kind: 'skills', heading: 'SKILLS', body: { kind: 'list', items: ['SQL', 'Python'] } },
+        { kind: 'other', heading: 'ADDITIONAL', body: { kind: 'lines', lines: ['Volunteer, 2019'] } },
+      ],
+    },
+    changesApplied: 1,
+  };
+
+  it('shows the final résumé in the chosen template when asked, and restyles it without asking again', async () => {
+    fixture = TestBed.createComponent(ExportPanel);
+    fixture.componentRef.setInput('draftId', 'd1');
+    fixture.componentRef.setInput('status', 'READY');
+    fixture.detectChanges();
+    await settle();
+    http.expectNone('/api/drafts/d1/final-resume');
+
+    const toggle = button(/preview/i);
+    expect(toggle.getAttribute('aria-expanded')).toBe('false');
+    toggle.click();
+    await settle();
+    http.expectOne('/api/drafts/d1/final-resume').flush(finalResume);
+    await settle();
+    expect(toggle.getAttribute('aria-expanded')).toBe('true');
+    const page = el().querySelector('app-resume-preview .page')!;
+    expect(page.classList).toContain('classic');
+    expect(page.querySelector('.name')?.textContent).toContain('Jane Doe');
+    expect(page.textContent).toContain('Analyst — Northwind | Jan 2020 – Present');
+    expect(page.textContent).toContain('SQL, Python');
+    expect(el().textContent).toContain('with 1 accepted change');
+    // Résumé text is text: the hostile bullet is shown, never parsed.
+    expect(page.querySelector('img')).toBeNull();
+    expect(page.textContent).toContain('<img src=x onerror=alert(1)>');
+
+    el().querySelector<HTMLInputElement>('input[value=compact]')!.click();
+    await settle();
+    expect(el().querySelector('app-resume-preview .page')!.classList).toContain('compact');
+    http.expectNone('/api/drafts/d1/final-resume');
+
+    button(/hide preview/i).click();
+    await settle();
+    expect(el().querySelector('app-resume-preview')).toBeNull();
+  });
+
+  it('is not offered before the analysis is done, and says when the preview cannot load', async () => {
+    fixture = TestBed.createComponent(ExportPanel);
+    fixture.componentRef.setInput('draftId', 'd1');
+    fixture.componentRef.setInput('status', 'DRAFT');
+    fixture.detectChanges();
+    await settle();
+    expect(button(/preview/i).disabled).toBe(true);
+    fixture.componentRef.setInput('status', 'READY');
+    await settle();
+    button(/preview/i).click();
+    await settle();
+    http
+      .expectOne('/api/drafts/d1/final-resume')
+      .flush({ error: { code: 'RESUME_REQUIRED', message: 'Upload a résumé first.' } }, { status: 409, statusText: 'Conflict' });
+    await settle();
+    expect(el().querySelector('[role=alert]')?.textContent).toContain('preview could not be loaded');
+    button(/try again/i).click();
+    await settle();
+    http.expectOne('/api/drafts/d1/final-resume').flush({ resume: null });
+    await settle();
+    expect(el().querySelector('app-resume-preview .page')).toBeTruthy();
+  });
+});
+
 describe('safeDownloadUrl', () => {
   const origin = 'https://coach.example';
   it.each([

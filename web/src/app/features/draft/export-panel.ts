@@ -32,6 +32,8 @@ import { JobView } from '../../core/api/jobs';
 import { ApiErrorAlert } from '../../shared/api-error-alert/api-error-alert';
 import { explainFailure } from './job-explanations';
 import { JobWatcher } from './job-watcher';
+import { LetterAndPreviewApi, PreviewResume } from './letter-and-preview-api';
+import { ResumePreview } from './resume-preview';
 
 /** Opens a download link (tests replace it). The file answers as an attachment: the page stays. */
 export const OPEN_DOWNLOAD = new InjectionToken<(url: string) => void>('OPEN_DOWNLOAD', {
@@ -51,7 +53,7 @@ const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
 /** Finalize the draft into a PDF or DOCX in one of three templates, and download the files. */
 @Component({
   selector: 'app-export-panel',
-  imports: [DatePipe, MatButton, MatIcon, MatProgressBar, ApiErrorAlert],
+  imports: [DatePipe, MatButton, MatIcon, MatProgressBar, ApiErrorAlert, ResumePreview],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './export-panel.html',
   styleUrl: './export-panel.scss',
@@ -60,6 +62,7 @@ export class ExportPanel {
   private readonly api = inject(ExportsApi);
   private readonly watcher = inject(JobWatcher);
   private readonly openDownload = inject(OPEN_DOWNLOAD);
+  private readonly previewApi = inject(LetterAndPreviewApi);
 
   readonly draftId = input.required<string>();
   readonly status = input<string | null>(null);
@@ -100,6 +103,29 @@ export class ExportPanel {
     },
   });
 
+  /** The preview is asked for when the person opens it (and again after a reload or a new export). */
+  readonly previewOpen = signal(false);
+  private readonly previewCount = signal(0);
+  readonly preview = resource({
+    params: () =>
+      this.previewOpen() && this.canExport()
+        ? { draftId: this.draftId(), n: this.previewCount() }
+        : undefined,
+    loader: ({ params }): Promise<PreviewResume> => firstValueFrom(this.previewApi.preview(params.draftId)),
+  });
+  readonly previewError = computed(() => {
+    const error = this.preview.error();
+    return error ? toApiError(error) : null;
+  });
+
+  togglePreview(): void {
+    this.previewOpen.update((open) => !open);
+  }
+
+  reloadPreview(): void {
+    this.previewCount.update((n) => n + 1);
+  }
+
   readonly listError = computed(() => {
     const error = this.exports.error();
     return error ? toApiError(error) : null;
@@ -131,6 +157,7 @@ export class ExportPanel {
         this.jobError.set(null);
         this.startError.set(null);
         this.expectExport.set(null);
+        this.previewOpen.set(false);
       });
     });
   }
