@@ -72,7 +72,13 @@ describe('CoverLetterPanel', () => {
 
   it('starts from the saved letter, saves an edit and says so', async () => {
     configure();
-    await create('d1', { letter: { text: 'My own letter.\n\nBest,\nJane', source: 'edited', savedAt: '2026-03-01T10:00:00Z' } });
+    await create('d1', {
+      letter: {
+        text: 'My own letter.\n\nBest,\nJane',
+        source: 'edited',
+        savedAt: '2026-03-01T10:00:00Z',
+      },
+    });
     expect(editor().value).toBe('My own letter.\n\nBest,\nJane');
     expect(el().querySelector('[role=status]')?.textContent).toContain('Saved');
 
@@ -127,12 +133,14 @@ describe('CoverLetterPanel', () => {
     configure();
     await create('d1');
     await type('Dear team,\n\nHire me.');
-    (el().querySelector<HTMLSelectElement>('select')!).value = 'modern';
+    el().querySelector<HTMLSelectElement>('select')!.value = 'modern';
     el().querySelector('select')!.dispatchEvent(new Event('change'));
     await settle();
     button(/docx/i).click();
     await settle();
-    http.expectOne({ method: 'PUT', url: '/api/drafts/d1/cover-letter' }).flush({ text: 'Dear team,\n\nHire me.', saved: true, position: 3 });
+    http
+      .expectOne({ method: 'PUT', url: '/api/drafts/d1/cover-letter' })
+      .flush({ text: 'Dear team,\n\nHire me.', saved: true, position: 3 });
     await settle();
     const start = http.expectOne({ method: 'POST', url: '/api/drafts/d1/cover-letter/export' });
     expect(start.request.body).toEqual({ format: 'DOCX', template: 'modern' });
@@ -141,13 +149,25 @@ describe('CoverLetterPanel', () => {
     await settle();
     expect(el().textContent).toContain('Building your cover letter (DOCX)');
     expect(el().querySelector('mat-progress-bar')).toBeTruthy();
-    FakeEventSource.last().emit('job', { id: JOB, kind: 'finalize', status: 'succeeded', steps: {} });
+    FakeEventSource.last().emit('job', {
+      id: JOB,
+      kind: 'finalize',
+      status: 'succeeded',
+      steps: {},
+    });
     await settle();
     // The export is a moment behind its job in the read model: a 404 is asked again.
-    http.expectOne(`/api/exports/${JOB}`).flush({ error: { code: 'NOT_FOUND', message: 'no' } }, { status: 404, statusText: 'Not Found' });
+    http
+      .expectOne(`/api/exports/${JOB}`)
+      .flush(
+        { error: { code: 'NOT_FOUND', message: 'no' } },
+        { status: 404, statusText: 'Not Found' },
+      );
     await new Promise((r) => setTimeout(r, 5));
     await settle();
-    http.expectOne(`/api/exports/${JOB}`).flush({ id: JOB, downloadUrl: '/api/files/tok.en', expiresAt: 'x' });
+    http
+      .expectOne(`/api/exports/${JOB}`)
+      .flush({ id: JOB, downloadUrl: '/api/files/tok.en', expiresAt: 'x' });
     await settle();
     expect(opened).toEqual([`${location.origin}/api/files/tok.en`]);
     expect(el().querySelector('mat-progress-bar')).toBeNull();
@@ -158,9 +178,16 @@ describe('CoverLetterPanel', () => {
     await create('d1', { letter: { text: suggestion.text, source: 'generated', savedAt: null } });
     button(/pdf/i).click();
     await settle();
-    http.expectOne('/api/drafts/d1/cover-letter/export').flush({ jobId: JOB }, { status: 202, statusText: 'Accepted' });
+    http
+      .expectOne('/api/drafts/d1/cover-letter/export')
+      .flush({ jobId: JOB }, { status: 202, statusText: 'Accepted' });
     await settle();
-    FakeEventSource.last().emit('job', { id: JOB, status: 'failed', errorCode: 'COVER_LETTER_NOT_FOUND', steps: {} });
+    FakeEventSource.last().emit('job', {
+      id: JOB,
+      status: 'failed',
+      errorCode: 'COVER_LETTER_NOT_FOUND',
+      steps: {},
+    });
     await settle();
     expect(el().querySelector('[role=alert]')?.textContent).toContain('download failed');
     expect(opened).toEqual([]);
@@ -169,7 +196,12 @@ describe('CoverLetterPanel', () => {
     await settle();
     http
       .expectOne('/api/drafts/d1/cover-letter/export')
-      .flush({ error: { code: 'COVER_LETTER_NOT_FOUND', message: 'This draft has no cover letter yet.' } }, { status: 404, statusText: 'Not Found' });
+      .flush(
+        {
+          error: { code: 'COVER_LETTER_NOT_FOUND', message: 'This draft has no cover letter yet.' },
+        },
+        { status: 404, statusText: 'Not Found' },
+      );
     await settle();
     expect(el().querySelector('[role=alert]')?.textContent).toContain('could not start');
   });
@@ -177,7 +209,10 @@ describe('CoverLetterPanel', () => {
   it('keeps hostile text as text and is copy-only without a draft', async () => {
     configure();
     fixture = TestBed.createComponent(CoverLetterPanel);
-    fixture.componentRef.setInput('letter', { text: '<script>alert(1)</script>\u202e', dropped: [{ sentence: '<img src=x onerror=alert(1)>', reasons: [] }] });
+    fixture.componentRef.setInput('letter', {
+      text: '<script>alert(1)</script>\u202e',
+      dropped: [{ sentence: '<img src=x onerror=alert(1)>', reasons: [] }],
+    });
     fixture.detectChanges();
     await settle();
     expect(editor().value).toContain('<script>alert(1)</script>');

@@ -34,7 +34,8 @@ import { LetterAndPreviewApi } from './letter-and-preview-api';
 
 /** The page's clipboard (tests replace it); null where the Clipboard API is missing (plain http, old browsers). */
 export const CLIPBOARD = new InjectionToken<Pick<Clipboard, 'writeText'> | null>('CLIPBOARD', {
-  factory: () => (typeof navigator !== 'undefined' && navigator.clipboard ? navigator.clipboard : null),
+  factory: () =>
+    typeof navigator !== 'undefined' && navigator.clipboard ? navigator.clipboard : null,
 });
 
 /** How long "Copied" stays on the button. */
@@ -76,7 +77,9 @@ const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
         <span class="copied"><mat-icon aria-hidden="true">check</mat-icon> Copied</span>
       }
       @if (copyFallback()) {
-        <span class="fallback">Copying is not allowed here: the text is selected, press Ctrl+C (⌘C on a Mac).</span>
+        <span class="fallback"
+          >Copying is not allowed here: the text is selected, press Ctrl+C (⌘C on a Mac).</span
+        >
       }
     </p>
     <div class="actions">
@@ -85,17 +88,31 @@ const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
         {{ copied() ? 'Copied' : 'Copy' }}
       </button>
       @if (draftId()) {
-        <button mat-stroked-button type="button" class="save-button" (click)="save()" [disabled]="!dirty() || saving()">
+        <button
+          mat-stroked-button
+          type="button"
+          class="save-button"
+          (click)="save()"
+          [disabled]="!dirty() || saving()"
+        >
           <mat-icon aria-hidden="true">save</mat-icon>
           Save
         </button>
-        <button mat-stroked-button type="button" (click)="reset()" [disabled]="text() === letter().text">
+        <button
+          mat-stroked-button
+          type="button"
+          (click)="reset()"
+          [disabled]="text() === letter().text"
+        >
           Use the suggestion
         </button>
       }
     </div>
     @if (saveError(); as error) {
-      <app-api-error-alert [message]="'Not saved: ' + errorText(error)" [requestId]="error.requestId" />
+      <app-api-error-alert
+        [message]="'Not saved: ' + errorText(error)"
+        [requestId]="error.requestId"
+      />
     }
 
     @if (draftId()) {
@@ -121,7 +138,9 @@ const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
         <mat-progress-bar mode="indeterminate" aria-label="Building your cover letter" />
       }
       @if (failedJob(); as job) {
-        <app-api-error-alert [message]="'The download failed. ' + explainFailure(job.errorCode).text" />
+        <app-api-error-alert
+          [message]="'The download failed. ' + explainFailure(job.errorCode).text"
+        />
       }
       @if (downloadError(); as error) {
         <app-api-error-alert
@@ -237,7 +256,11 @@ export class CoverLetterPanel {
   /** The text the server has (or the suggestion, before anything was saved). */
   private readonly savedText = signal('');
   readonly savedOnce = signal(false);
-  readonly dirty = computed(() => this.text() !== this.savedText() || (!this.savedOnce() && !!this.draftId() && this.text() !== this.letter().text));
+  readonly dirty = computed(
+    () =>
+      this.text() !== this.savedText() ||
+      (!this.savedOnce() && !!this.draftId() && this.text() !== this.letter().text),
+  );
   readonly saving = signal(false);
   readonly saveError = signal<ApiError | null>(null);
 
@@ -334,7 +357,9 @@ export class CoverLetterPanel {
   }
 
   asTemplate(value: string): ExportTemplate {
-    return (EXPORT_TEMPLATES as readonly string[]).includes(value) ? (value as ExportTemplate) : 'classic';
+    return (EXPORT_TEMPLATES as readonly string[]).includes(value)
+      ? (value as ExportTemplate)
+      : 'classic';
   }
 
   /** Saves what is on screen, exports it (a job), waits for it, then opens the file's link. */

@@ -86,18 +86,27 @@ describe('ExportPanel', () => {
     start.flush({ jobId: JOB }, { status: 202, statusText: 'Accepted' });
     await settle();
     expect(el().textContent).toContain('Building your DOCX');
-    FakeEventSource.last().emit('job', { id: JOB, kind: 'finalize', status: 'succeeded', steps: {} });
+    FakeEventSource.last().emit('job', {
+      id: JOB,
+      kind: 'finalize',
+      status: 'succeeded',
+      steps: {},
+    });
     await settle();
     expect(finalized).toEqual([JOB]);
 
     http.expectOne('/api/drafts/d1/exports').flush({ exports: [] });
     await new Promise((r) => setTimeout(r, 5));
-    http.expectOne('/api/drafts/d1/exports').flush({ exports: [item(JOB, { format: 'DOCX', pages: null })] });
+    http
+      .expectOne('/api/drafts/d1/exports')
+      .flush({ exports: [item(JOB, { format: 'DOCX', pages: null })] });
     await settle();
     expect(el().querySelector('.file-name')?.textContent).toContain('Jane Doe – résumé.pdf');
 
     el().querySelector<HTMLButtonElement>('li.file button')!.click();
-    http.expectOne(`/api/exports/${JOB}`).flush({ ...item(JOB), downloadUrl: '/api/files/tok.en', expiresAt: 'x' });
+    http
+      .expectOne(`/api/exports/${JOB}`)
+      .flush({ ...item(JOB), downloadUrl: '/api/files/tok.en', expiresAt: 'x' });
     await settle();
     expect(opened).toEqual([`${location.origin}/api/files/tok.en`]);
   });
@@ -106,7 +115,16 @@ describe('ExportPanel', () => {
     await create('FINALIZED');
     expect(el().textContent).toContain('Finalized');
     http.expectOne('/api/drafts/d1/exports').flush({
-      exports: [null, { id: 5 }, item('e1', { fileName: '<script>alert(1)</script>', format: 'EXE', template: null, bytes: 'big' })],
+      exports: [
+        null,
+        { id: 5 },
+        item('e1', {
+          fileName: '<script>alert(1)</script>',
+          format: 'EXE',
+          template: null,
+          bytes: 'big',
+        }),
+      ],
     });
     await settle();
     expect(el().querySelectorAll('li.file').length).toBe(1);
@@ -125,9 +143,16 @@ describe('ExportPanel', () => {
     fixture.componentRef.setInput('status', 'READY');
     await settle();
     button(/export pdf/i).click();
-    http.expectOne('/api/drafts/d1/finalize').flush({ jobId: JOB }, { status: 202, statusText: 'Accepted' });
+    http
+      .expectOne('/api/drafts/d1/finalize')
+      .flush({ jobId: JOB }, { status: 202, statusText: 'Accepted' });
     await settle();
-    FakeEventSource.last().emit('job', { id: JOB, status: 'failed', errorCode: 'RESUME_REQUIRED', steps: {} });
+    FakeEventSource.last().emit('job', {
+      id: JOB,
+      status: 'failed',
+      errorCode: 'RESUME_REQUIRED',
+      steps: {},
+    });
     await settle();
     expect(el().querySelector('[role=alert]')?.textContent).toContain('export failed');
     expect(finalized).toEqual([]);
@@ -172,11 +197,21 @@ describe('ExportPanel preview', () => {
           heading: 'EXPERIENCE',
           body: {
             kind: 'entries',
-            entries: [{ heading: 'Analyst — Northwind', dates: 'Jan 2020 – Present', bullets: ['Cut costs by 20%', '<img src=x onerror=alert(1)>'] }],
+            entries: [
+              {
+                heading: 'Analyst — Northwind',
+                dates: 'Jan 2020 – Present',
+                bullets: ['Cut costs by 20%', '<img src=x onerror=alert(1)>'],
+              },
+            ],
           },
         },
         { kind: 'skills', heading: 'SKILLS', body: { kind: 'list', items: ['SQL', 'Python'] } },
-        { kind: 'other', heading: 'ADDITIONAL', body: { kind: 'lines', lines: ['Volunteer, 2019'] } },
+        {
+          kind: 'other',
+          heading: 'ADDITIONAL',
+          body: { kind: 'lines', lines: ['Volunteer, 2019'] },
+        },
       ],
     },
     changesApplied: 1,
@@ -230,9 +265,14 @@ describe('ExportPanel preview', () => {
     await settle();
     http
       .expectOne('/api/drafts/d1/final-resume')
-      .flush({ error: { code: 'RESUME_REQUIRED', message: 'Upload a résumé first.' } }, { status: 409, statusText: 'Conflict' });
+      .flush(
+        { error: { code: 'RESUME_REQUIRED', message: 'Upload a résumé first.' } },
+        { status: 409, statusText: 'Conflict' },
+      );
     await settle();
-    expect(el().querySelector('[role=alert]')?.textContent).toContain('preview could not be loaded');
+    expect(el().querySelector('[role=alert]')?.textContent).toContain(
+      'preview could not be loaded',
+    );
     button(/try again/i).click();
     await settle();
     http.expectOne('/api/drafts/d1/final-resume').flush({ resume: null });

@@ -111,7 +111,8 @@ export class ExportPanel {
       this.previewOpen() && this.canExport()
         ? { draftId: this.draftId(), n: this.previewCount() }
         : undefined,
-    loader: ({ params }): Promise<PreviewResume> => firstValueFrom(this.previewApi.preview(params.draftId)),
+    loader: ({ params }): Promise<PreviewResume> =>
+      firstValueFrom(this.previewApi.preview(params.draftId)),
   });
   readonly previewError = computed(() => {
     const error = this.preview.error();

@@ -55,7 +55,11 @@ function readBody(value: unknown): PreviewBody {
         .map(obj)
         .filter((e) => !!e)
         .slice(0, 100)
-        .map((e) => ({ heading: str(e['heading']) ?? '', dates: str(e['dates']), bullets: strings(e['bullets']) })),
+        .map((e) => ({
+          heading: str(e['heading']) ?? '',
+          dates: str(e['dates']),
+          bullets: strings(e['bullets']),
+        })),
     };
   }
   if (body?.['kind'] === 'list') return { kind: 'list', items: strings(body['items'], 300) };

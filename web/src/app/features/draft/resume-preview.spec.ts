@@ -22,7 +22,17 @@ describe('ResumePreview', () => {
         { heading: 'SUMMARY', body: { kind: 'lines', lines: ['Analyst who ships.', 'שלום 🙂'] } },
         {
           heading: 'EXPERIENCE',
-          body: { kind: 'entries', entries: [{ heading: 'Analyst — Northwind', dates: '2020 – Present', bullets: ['Cut costs 20%', 'Led 5 people'] }, { heading: 'Intern — Contoso', dates: null, bullets: [] }] },
+          body: {
+            kind: 'entries',
+            entries: [
+              {
+                heading: 'Analyst — Northwind',
+                dates: '2020 – Present',
+                bullets: ['Cut costs 20%', 'Led 5 people'],
+              },
+              { heading: 'Intern — Contoso', dates: null, bullets: [] },
+            ],
+          },
         },
         { heading: 'SKILLS', body: { kind: 'list', items: ['SQL', 'Python', 'dbt'] } },
       ],
@@ -35,10 +45,17 @@ describe('ResumePreview', () => {
     const page = el().querySelector('.page')!;
     expect(page.classList).toContain('modern');
     expect(page.getAttribute('aria-label')).toBe('Preview, modern template');
-    expect(Array.from(page.querySelectorAll('.heading')).map((h) => h.textContent?.trim())).toEqual(['SUMMARY', 'EXPERIENCE', 'SKILLS']);
+    expect(Array.from(page.querySelectorAll('.heading')).map((h) => h.textContent?.trim())).toEqual(
+      ['SUMMARY', 'EXPERIENCE', 'SKILLS'],
+    );
     expect(page.querySelector('.name')?.textContent).toContain('Jane Doe');
-    expect(page.querySelectorAll('.contact')[0]?.textContent).toContain('jane@example.com | +49 30 1234');
-    expect(Array.from(page.querySelectorAll('li')).map((li) => li.textContent)).toEqual(['Cut costs 20%', 'Led 5 people']);
+    expect(page.querySelectorAll('.contact')[0]?.textContent).toContain(
+      'jane@example.com | +49 30 1234',
+    );
+    expect(Array.from(page.querySelectorAll('li')).map((li) => li.textContent)).toEqual([
+      'Cut costs 20%',
+      'Led 5 people',
+    ]);
     expect(page.textContent).toContain('Analyst — Northwind | 2020 – Present');
     expect(page.textContent).toContain('SQL, Python, dbt');
     expect(page.textContent).toContain('שלום 🙂');
@@ -48,7 +65,25 @@ describe('ResumePreview', () => {
   });
 
   it('shows hostile text as text and survives a malformed answer', () => {
-    render({ resume: { name: '<script>alert(1)</script>', contactLine: 'x', sections: [{ heading: 7, body: { kind: 'entries', entries: [null, { heading: '<b>x</b>', bullets: [1, '<img src=x onerror=alert(1)>'] }] } }, null] } });
+    render({
+      resume: {
+        name: '<script>alert(1)</script>',
+        contactLine: 'x',
+        sections: [
+          {
+            heading: 7,
+            body: {
+              kind: 'entries',
+              entries: [
+                null,
+                { heading: '<b>x</b>', bullets: [1, '<img src=x onerror=alert(1)>'] },
+              ],
+            },
+          },
+          null,
+        ],
+      },
+    });
     expect(el().querySelector('script, img, b')).toBeNull();
     expect(el().querySelector('.name')?.textContent).toContain('<script>alert(1)</script>');
     expect(el().textContent).toContain('<img src=x onerror=alert(1)>');

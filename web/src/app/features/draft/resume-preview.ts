@@ -11,7 +11,12 @@ import { PreviewResume } from './letter-and-preview-api';
   selector: 'app-resume-preview',
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <div class="page" [class]="template()" role="document" [attr.aria-label]="'Preview, ' + template() + ' template'">
+    <div
+      class="page"
+      [class]="template()"
+      role="document"
+      [attr.aria-label]="'Preview, ' + template() + ' template'"
+    >
       @if (resume().name; as name) {
         <p class="name">{{ name }}</p>
       }
