@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { copyFileSync, mkdirSync, readFileSync, statSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { randomUUID } from 'node:crypto';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser, screenshot, screenshotDir, watchConsole } from '../support/browser.ts';
+import { axeProblems, desktop, visitCheck } from '../support/axe.ts';
+import { launchBrowser, screenshotDir, watchConsole } from '../support/browser.ts';
 import { startProduct, type RunningProduct } from '../support/product.ts';
 import { root } from '../../scripts/lib/paths.ts';
 
@@ -15,12 +15,7 @@ import { root } from '../../scripts/lib/paths.ts';
 // and a refused file. axe-core checks every page visited; the console must stay clean.
 const resumePath = fileURLToPath(new URL('../../../shared/fixtures/resumes/rm_barry_allen_fe.pdf', import.meta.url));
 const jobText = readFileSync(new URL('../../../shared/fixtures/job-descriptions/frontend-eng.txt', import.meta.url), 'utf8');
-// axe runs through DevTools (page.evaluate), which the page's CSP does not govern: an injected
-// <script> tag would be an inline script and is refused by `script-src 'self'`.
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const PASSWORD = 'correct horse battery staple 42';
-const desktop = { width: 1280, height: 900 };
-const phone = { width: 375, height: 800 };
 
 let product: RunningProduct;
 let browser: Browser;
@@ -32,41 +27,6 @@ afterAll(async () => {
   await browser?.close();
   await product?.stop();
 }, 60_000);
-
-interface AxeViolation {
-  id: string;
-  impact: string | null;
-  help: string;
-  nodes: { target: unknown[] }[];
-}
-
-/** Serious or critical axe-core violations on the page as it is now. */
-async function axeProblems(page: Page): Promise<string[]> {
-  const loaded = await page.evaluate(() => typeof (globalThis as unknown as { axe?: unknown }).axe === 'object');
-  if (!loaded) await page.evaluate(axeSource);
-  const violations = await page.evaluate(async () => {
-    const axe = (globalThis as unknown as { axe: { run: (options: unknown) => Promise<{ violations: AxeViolation[] }> } }).axe;
-    // Without a context axe checks the whole document.
-    const result = await axe.run({ resultTypes: ['violations'] });
-    return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target })) }));
-  });
-  return violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => JSON.stringify(n.target)).join(', ')}`);
-}
-
-/** Checks the page with axe and writes its screenshots at desktop and phone width. */
-async function visitCheck(page: Page, name: string, a11y: Record<string, string[]>): Promise<void> {
-  await page.waitForLoadState('networkidle');
-  a11y[name] = await axeProblems(page);
-  await screenshot(page, `${name}-desktop`);
-  await page.setViewportSize(phone);
-  await page.waitForTimeout(150);
-  a11y[`${name} (phone)`] = await axeProblems(page);
-  await screenshot(page, `${name}-phone`);
-  await page.setViewportSize(desktop);
-  await page.waitForTimeout(150);
-}
 
 async function register(page: Page, email: string): Promise<void> {
   await page.goto(`${product.baseUrl}/register`, { waitUntil: 'networkidle' });

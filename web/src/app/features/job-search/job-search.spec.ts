@@ -166,10 +166,13 @@ describe('JobSearch', () => {
     await flushMemory();
     request.flush({ items: [posting('p1', { company: null, url: 'javascript:alert(1)' })], total: 1, page: 1, pageSize: 20 });
     await settle();
-    // A first page arrived: the history is read again.
-    http.expectOne('/api/postings/searches').flush({ items: [{ id: 'h1', query: { keywords: 'angular' }, results: 1, at: '2026-01-03T00:00:00Z' }] });
+    // A first page arrived: shown in the history at once, then the history is read again.
+    expect(root().querySelector('ul[aria-label="Recent searches"]')?.textContent).toContain('“angular”');
+    expect(root().querySelector('ul[aria-label="Recent searches"]')?.textContent).toContain('1 found');
+    http.expectOne('/api/postings/searches').flush({ items: [{ id: 'h1', query: { keywords: 'angular' }, results: 1, at: '2026-01-03T00:00:00Z' }, { id: 'h0', query: { keywords: 'go' }, results: 4 }] });
     await settle();
-    expect(root().querySelector('aside')?.textContent).toContain('“angular”');
+    const recent = Array.from(root().querySelectorAll('ul[aria-label="Recent searches"] li')).map((li) => li.textContent?.replace(/\s+/g, ' ').trim());
+    expect(recent).toEqual([expect.stringContaining('“angular”'), expect.stringContaining('“go”')]);
 
     button(/^\s*bookmark_add\s*Track\s*$/).click();
     await settle();

@@ -2,6 +2,7 @@ import { httpResource } from '@angular/common/http';
 import {
   ChangeDetectionStrategy,
   Component,
+  DestroyRef,
   computed,
   effect,
   inject,
@@ -11,6 +12,7 @@ import {
   signal,
   untracked,
 } from '@angular/core';
+import { NgTemplateOutlet } from '@angular/common';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import { MatAnchor, MatButton } from '@angular/material/button';
 import { MatFormField, MatHint, MatLabel, MatPrefix } from '@angular/material/form-field';
@@ -20,7 +22,7 @@ import { MatPaginator, PageEvent } from '@angular/material/paginator';
 import { MatProgressBar } from '@angular/material/progress-bar';
 import { MatOption, MatSelect } from '@angular/material/select';
 import { MatSlideToggle } from '@angular/material/slide-toggle';
-import { MatSnackBar } from '@angular/material/snack-bar';
+import { MatSnackBar, MatSnackBarRef, TextOnlySnackBar } from '@angular/material/snack-bar';
 import { firstValueFrom } from 'rxjs';
 import { ApiError, toApiError } from '../../core/api/api-error';
 import { readDraftPage } from '../../core/api/drafts';
@@ -34,6 +36,7 @@ import {
   MAX_PAGE,
   PAGE_SIZE,
   POSTED_WITHIN,
+  PastSearch,
   Posting,
   SearchQuery,
   describeQuery,
@@ -62,6 +65,7 @@ const toPage = (value: unknown): number => {
 @Component({
   selector: 'app-job-search',
   imports: [
+    NgTemplateOutlet,
     RouterLink,
     MatAnchor,
     MatButton,
@@ -138,8 +142,10 @@ export class JobSearch {
     const what = describeQuery(this.query());
     return `${total === 1 ? '1 posting' : `${total} postings`} · ${what}`;
   });
-  /** First pages that arrived: the search memory reloads the history each time. */
-  readonly firstPages = signal(0);
+  /** The last first page that arrived (the API records it as history): the search memory shows it. */
+  readonly latestSearch = signal<PastSearch | null>(null);
+  private searchCount = 0;
+  private snack: MatSnackBarRef<TextOnlySnackBar> | null = null;
 
   // "Best postings for my résumé": pick a draft, score the current search's top postings.
   readonly bestOpen = signal(false);
@@ -173,12 +179,20 @@ export class JobSearch {
   readonly actionError = signal<ApiError | null>(null);
 
   readonly errorText = errorText;
+  /** Types the template's `let-list` (ng-template contexts are untyped). */
+  readonly asPostings = (list: unknown): readonly Posting[] => (Array.isArray(list) ? (list as Posting[]) : []);
 
   constructor() {
     effect(() => {
-      if (this.results.hasValue() && this.page() === 1 && this.session.user())
-        untracked(() => this.firstPages.update((n) => n + 1));
+      if (!this.results.hasValue() || this.page() !== 1) return;
+      const { total } = this.results.value();
+      const query = this.query();
+      untracked(() =>
+        this.latestSearch.set({ id: `latest-${++this.searchCount}`, query, results: total, at: new Date().toISOString() }),
+      );
     });
+    // The "in your tracker" note belongs to this page.
+    inject(DestroyRef).onDestroy(() => this.snack?.dismiss());
   }
 
   search(event?: Event): void {
@@ -241,8 +255,8 @@ export class JobSearch {
         }),
       );
       this.tracked.update((ids) => new Set([...ids, posting.id]));
-      const opened = this.snackBar.open(`“${posting.title}” is in your tracker.`, 'Open tracker', { duration: 6000 });
-      opened.onAction().subscribe(() => void this.router.navigateByUrl('/tracker'));
+      this.snack = this.snackBar.open(`“${posting.title}” is in your tracker.`, 'Open tracker', { duration: 6000 });
+      this.snack.onAction().subscribe(() => void this.router.navigateByUrl('/tracker'));
     } catch (error) {
       this.actionError.set(toApiError(error));
     } finally {

@@ -1,4 +1,7 @@
 import { arr, bool, num, obj, str } from '../../core/api/read';
+import { safeHttpUrl } from '../../core/api/staff';
+
+export { safeHttpUrl };
 
 // Job postings as the search page uses them (src/modules/postings/search.ts on the server). Every
 // answer goes through a `read…` function: templates only see complete shapes, and a posting's text
@@ -64,17 +67,6 @@ export interface SavedSearch {
 
 const clip = (text: string, max: number) => (text.length > max ? `${text.slice(0, max)}…` : text);
 
-export function safeHttpUrl(value: unknown): string | null {
-  const text = str(value)?.trim();
-  if (!text) return null;
-  try {
-    const url = new URL(text);
-    return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : null;
-  } catch {
-    return null;
-  }
-}
-
 // ts_headline's markers (start of text / end of text control characters) in case an answer still
 // carries them in a string: split into segments, and strip any stray marker.
 const OPEN = '\u0002';
@@ -132,7 +124,7 @@ export function readPosting(value: unknown): Posting | null {
       .map(str)
       .filter((skill): skill is string => !!skill)
       .slice(0, 12),
-    url: safeHttpUrl(body['url']),
+    url: safeHttpUrl(str(body['url'])?.trim()),
     postedAt: str(body['postedAt']),
     snippet: readSnippet(body['snippet']),
     matchScore: score === null ? null : Math.round(Math.min(100, Math.max(0, score))),

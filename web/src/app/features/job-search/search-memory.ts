@@ -3,6 +3,7 @@ import { httpResource } from '@angular/common/http';
 import {
   ChangeDetectionStrategy,
   Component,
+  computed,
   effect,
   inject,
   input,
@@ -20,7 +21,7 @@ import { ApiError, toApiError } from '../../core/api/api-error';
 import { errorText } from '../../core/api/error-text';
 import { ApiErrorAlert } from '../../shared/api-error-alert/api-error-alert';
 import { HISTORY_URL, PostingsApi, SAVED_URL } from './postings-api';
-import { SavedSearch, SearchQuery, describeQuery, readHistory, readSaved } from './postings';
+import { PastSearch, SavedSearch, SearchQuery, describeQuery, readHistory, readSaved } from './postings';
 
 /**
  * A signed-in person's saved searches (save the current one, run, delete) and their recent
@@ -75,10 +76,10 @@ import { SavedSearch, SearchQuery, describeQuery, readHistory, readSaved } from 
 
     <section aria-labelledby="history-heading">
       <h2 id="history-heading">Recent searches</h2>
-      @if (history.hasValue()) {
-        @if (history.value().length) {
+      @if (history.hasValue() || latest()) {
+        @if (recent().length) {
           <ul class="items" aria-label="Recent searches">
-            @for (item of history.value(); track item.id) {
+            @for (item of recent(); track item.id) {
               <li>
                 <button mat-button type="button" class="run" (click)="run.emit(item.query)">
                   <span class="name">{{ describe(item.query) }}</span>
@@ -117,12 +118,23 @@ export class SearchMemory {
 
   /** The query on screen, or null before the first search (nothing to save yet). */
   readonly current = input<SearchQuery | null>(null);
-  /** Bumped by the page each time a first page of results arrives (the API recorded it). */
-  readonly searches = input(0);
+  /** The last first page searched (the API recorded it): shown at once, then the history is read again. */
+  readonly latest = input<PastSearch | null>(null);
   readonly run = output<SearchQuery>();
 
   readonly saved = httpResource(() => SAVED_URL, { parse: readSaved });
   readonly history = httpResource(() => HISTORY_URL, { parse: readHistory });
+
+  /**
+   * The history as read, with the latest search on top while the read model has not caught up
+   * with it yet (the same query first in the list means it has).
+   */
+  readonly recent = computed<PastSearch[]>(() => {
+    const read = this.history.hasValue() ? this.history.value() : [];
+    const latest = this.latest();
+    if (!latest || (read[0] && describeQuery(read[0].query) === describeQuery(latest.query))) return read;
+    return [latest, ...read].slice(0, 20);
+  });
 
   readonly name = linkedSignal(() => {
     const query = this.current();
@@ -138,7 +150,7 @@ export class SearchMemory {
 
   constructor() {
     effect(() => {
-      if (this.searches() > 0) untracked(() => this.history.reload());
+      if (this.latest()) untracked(() => this.history.reload());
     });
   }
 

@@ -57,7 +57,7 @@ describe('ApplicationsApi', () => {
     const post = http.expectOne('/api/applications/import');
     expect(post.request.body).toEqual({ csv: 'company,role\nA,B\n,\n' });
     post.flush({ imported: 1, ids: ['x'], errors: [{ row: 3, problems: ['company: Too small'] }] });
-    expect(await imported).toEqual({ imported: 1, errors: [{ row: 3, problems: ['company: Too small'] }] });
+    expect(await imported).toEqual({ imported: 1, ids: ['x'], errors: [{ row: 3, problems: ['company: Too small'] }] });
   });
 
   it('passes refusals on as ApiErrors', async () => {

@@ -3,7 +3,7 @@ import { Injectable, inject } from '@angular/core';
 import { Observable, map } from 'rxjs';
 import { ApiError } from '../../core/api/api-error';
 import { obj, str } from '../../core/api/read';
-import { ApplicationChanges, ApplicationStatus, ImportReport, readImportReport } from './applications';
+import { ApplicationChanges, ApplicationPage, ApplicationStatus, ImportReport, readApplicationPage, readImportReport } from './applications';
 
 const BASE = '/api/applications';
 /** The board shows every application at once; the API answers up to 500 per page. */
@@ -32,6 +32,12 @@ export interface NewApplication {
 @Injectable({ providedIn: 'root' })
 export class ApplicationsApi {
   private readonly http = inject(HttpClient);
+
+  /** The same list the board reads (for catching up after a write; pages read it with httpResource). */
+  list(): Observable<ApplicationPage> {
+    const { url, params } = listRequest();
+    return this.http.get<unknown>(url, { params }).pipe(map(readApplicationPage));
+  }
 
   create(application: NewApplication): Observable<{ id: string }> {
     return this.http.post<unknown>(BASE, application).pipe(

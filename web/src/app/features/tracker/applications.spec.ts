@@ -27,14 +27,15 @@ describe('application readers', () => {
       { from: null, to: 'saved', at: 'x' },
       { from: 'saved', to: 'applied', at: null },
     ]);
-    expect(readImportReport({ imported: 2, errors: [{ row: 3, problems: ['status: one of saved, applied', 9] }, { row: 'x' }, { row: 5 }] })).toEqual({
+    expect(readImportReport({ imported: 2, ids: ['n1', 7, 'n2'], errors: [{ row: 3, problems: ['status: one of saved, applied', 9] }, { row: 'x' }, { row: 5 }] })).toEqual({
       imported: 2,
+      ids: ['n1', 'n2'],
       errors: [
         { row: 3, problems: ['status: one of saved, applied'] },
         { row: 5, problems: ['this row could not be read'] },
       ],
     });
-    expect(readImportReport(null)).toEqual({ imported: 0, errors: [] });
+    expect(readImportReport(null)).toEqual({ imported: 0, ids: [], errors: [] });
   });
 
   it('sorts a copy by text, date or pipeline order, empty values last', () => {

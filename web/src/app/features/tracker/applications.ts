@@ -1,4 +1,5 @@
 import { arr, num, obj, str } from '../../core/api/read';
+import { safeHttpUrl } from '../../core/api/staff';
 
 // The tracker's answers as the web app uses them (src/modules/applications on the server), read
 // defensively: templates only see complete shapes.
@@ -56,6 +57,8 @@ export interface StatusMove {
 
 export interface ImportReport {
   imported: number;
+  /** The new applications' ids. */
+  ids: string[];
   errors: { row: number; problems: string[] }[];
 }
 
@@ -70,16 +73,8 @@ export interface ApplicationChanges {
   status?: ApplicationStatus;
 }
 
-export function httpUrl(value: unknown): string | null {
-  const text = str(value)?.trim();
-  if (!text) return null;
-  try {
-    const url = new URL(text);
-    return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : null;
-  } catch {
-    return null;
-  }
-}
+/** An http(s) address (trimmed), else null. */
+export const httpUrl = (value: unknown): string | null => safeHttpUrl(str(value)?.trim());
 
 const day = (value: unknown): string | null => {
   const text = str(value);
@@ -129,6 +124,10 @@ export function readImportReport(value: unknown): ImportReport {
   const body = obj(value);
   return {
     imported: Math.max(num(body?.['imported']) ?? 0, 0),
+    ids: arr(body?.['ids'])
+      .map(str)
+      .filter((id): id is string => !!id)
+      .slice(0, 1_000),
     errors: arr(body?.['errors'])
       .flatMap((item) => {
         const error = obj(item);

@@ -8,7 +8,7 @@ import { apiErrorInterceptor } from '../../core/api/api-error.interceptor';
 import { SAVE_FILE } from '../../shared/save-file/save-file';
 import { Application, ApplicationStatus, readApplication } from './applications';
 import { TrackerBoard } from './tracker-board';
-import { TrackerPage } from './tracker-page';
+import { CATCH_UP_MS, TrackerPage } from './tracker-page';
 
 const macrotask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 async function settle(): Promise<void> {
@@ -46,6 +46,7 @@ describe('TrackerPage', () => {
         provideRouter([{ path: 'tracker', component: TrackerPage }], withComponentInputBinding()),
         provideHttpClient(withInterceptors([apiErrorInterceptor])),
         provideHttpClientTesting(),
+        { provide: CATCH_UP_MS, useValue: 0 },
         { provide: SAVE_FILE, useValue: (name: string, text: string, type?: string) => saved.push({ name, text, type }) },
       ],
     });
@@ -150,7 +151,7 @@ describe('TrackerPage', () => {
     expect(saved).toEqual([{ name: 'applications.csv', text: 'company,role\r\nAcme,Dev\r\n', type: 'text/csv' }]);
   });
 
-  it('imports a CSV and lists the rows it skipped, then reloads', async () => {
+  it('imports a CSV and lists the rows it skipped, then reads until the new rows are there', async () => {
     await open();
     const input = root().querySelector<HTMLInputElement>('#csv-file')!;
     const file = new File(['company,role,status\nAcme,Dev,applied\nX,Y,sideways\n'], 'apps.csv', { type: 'text/csv' });
@@ -163,9 +164,14 @@ describe('TrackerPage', () => {
     await settle();
     expect(root().querySelector('.import-report h2')?.textContent).toContain('1 imported, 1 skipped');
     expect(root().querySelector('.row-errors')?.textContent?.replace(/\s+/g, ' ')).toContain('Row 3: status: one of saved');
-    listRequest().flush({ items: [application('n1', 'applied')], total: 1 });
+    // The read model has not caught up yet: read again.
+    listRequest().flush({ items: [application('a1', 'saved')], total: 1 });
+    await settle();
+    expect(column('applied')).toEqual(['Role a2']);
+    listRequest().flush({ items: [application('n1', 'applied'), application('a1', 'saved')], total: 2 });
     await settle();
     expect(column('applied')).toEqual(['Role n1']);
+    http.expectNone((r) => r.url === '/api/applications');
   });
 
   it('refuses an empty or oversized file in the browser', async () => {

@@ -3,6 +3,7 @@ import {
   ChangeDetectionStrategy,
   Component,
   ElementRef,
+  InjectionToken,
   computed,
   inject,
   input,
@@ -34,6 +35,9 @@ import { TrackerTable } from './tracker-table';
 type View = 'board' | 'table';
 const toView = (value: string | undefined): View => (value === 'table' ? 'table' : 'board');
 const today = () => new Date().toISOString().slice(0, 10);
+const CATCH_UP_ATTEMPTS = 10;
+/** Pause between reads while the tracker catches up with an import (tests set 0). */
+export const CATCH_UP_MS = new InjectionToken<number>('CATCH_UP_MS', { factory: () => 300 });
 
 /**
  * /tracker: a signed-in person's job applications as a board (drag a card, or use its menu) or a
@@ -66,6 +70,7 @@ export class TrackerPage {
   private readonly router = inject(Router);
   private readonly route = inject(ActivatedRoute);
   private readonly saveFile = inject(SAVE_FILE);
+  private readonly catchUpMs = inject(CATCH_UP_MS);
   private readonly fileInput = viewChild<ElementRef<HTMLInputElement>>('csvFile');
 
   readonly view = input<View, string | undefined>('board', { transform: toView });
@@ -179,7 +184,7 @@ export class TrackerPage {
         `Imported ${report.imported} ${report.imported === 1 ? 'application' : 'applications'}` +
           (skipped ? `; ${skipped} ${skipped === 1 ? 'row was' : 'rows were'} skipped.` : '.'),
       );
-      if (report.imported > 0) this.list.reload();
+      if (report.ids.length > 0) await this.showImported(report.ids);
     } catch (error) {
       this.problem.set({ what: 'The import failed', error: toApiError(error) });
     } finally {
@@ -189,6 +194,26 @@ export class TrackerPage {
 
   retry(): void {
     this.list.reload();
+  }
+
+  /**
+   * The tracker's read model follows the import a moment later (the API offers no read-your-writes
+   * position for applications): read the list again until the new ids are in it, a few times at most.
+   */
+  private async showImported(ids: readonly string[]): Promise<void> {
+    for (let attempt = 0; attempt < CATCH_UP_ATTEMPTS; attempt++) {
+      if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, this.catchUpMs));
+      try {
+        const page = await firstValueFrom(this.api.list());
+        const known = new Set(page.items.map((a) => a.id));
+        if (ids.every((id) => known.has(id)) || attempt === CATCH_UP_ATTEMPTS - 1) {
+          this.list.set(page);
+          return;
+        }
+      } catch {
+        // The next attempt (or the last) decides; a failure of all of them leaves the board as it was.
+      }
+    }
   }
 
   private replace(application: Application): void {
