@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
 import { Browser, startHarness, type Harness } from '../accounts/testing/harness.ts';
+import { AppError } from '../../platform/errors.ts';
 import { createRouter } from '../../platform/http/index.ts';
 import { createTestDatabase } from '../../../test/support/db.ts';
 import { jobsProjection } from '../../projections/jobs.ts';
@@ -12,6 +13,7 @@ import { createJobsModule, type JobsModule } from './module.ts';
 let harness: Harness;
 let jobs: JobsModule;
 const drafts = new Map<string, string>(); // draftId → owner id
+const admitted: string[] = []; // draft ids the admission hook saw (a cooldown-like rule refuses the second one)
 
 beforeAll(async () => {
   const database = await createTestDatabase({ poolSize: 20 });
@@ -23,6 +25,11 @@ beforeAll(async () => {
       jobs = createJobsModule({
         pool: database.pool, eventStore, accounts,
         ownsDraft: async (owner: JobOwner, draftId: string) => drafts.get(draftId) === owner.id,
+        admit: async (_owner, job) => {
+          if (job.kind !== 'rewrite') return;
+          if (admitted.includes(job.draftId)) throw new AppError('REWRITE_COOLDOWN');
+          admitted.push(job.draftId);
+        },
         stream: { pollMs: 50, heartbeatMs: 1_000, maxMs: 20_000 },
       });
       // Makes (or reads) the caller's owner, as any draft-creating route would.
@@ -81,6 +88,20 @@ describe('jobs over HTTP', () => {
     expect(other.json.error.code).toBe('IDEMPOTENCY_KEY_REUSED');
     const bad = await browser.request('POST', `/api/drafts/${draftId}/finalize`, { body: {}, headers: { 'idempotency-key': 'short' } });
     expect(bad.json.error.code).toBe('VALIDATION_FAILED');
+  });
+
+  it('answers a request replayed with its Idempotency-Key with its job, without admitting it again', async () => {
+    const { browser, draftId } = await guestWithDraft();
+    const headers = { 'idempotency-key': `replay-${randomUUID()}` };
+    const first = await browser.request('POST', `/api/drafts/${draftId}/rewrite`, { headers });
+    expect(first.status).toBe(202);
+    const replayed = await browser.request('POST', `/api/drafts/${draftId}/rewrite`, { headers });
+    expect(replayed.status).toBe(202);
+    expect(replayed.json).toMatchObject({ jobId: first.json.jobId, reused: true });
+    expect(admitted.filter((id) => id === draftId)).toHaveLength(1);
+    // A new request (another key) is admitted, and here refused like a cooldown would.
+    const fresh = await browser.request('POST', `/api/drafts/${draftId}/rewrite`, { headers: { 'idempotency-key': `replay-${randomUUID()}` } });
+    expect(fresh.json.error.code).toBe('REWRITE_COOLDOWN');
   });
 
   it('hides one owner\'s jobs and drafts from another', async () => {

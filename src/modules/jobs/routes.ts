@@ -48,8 +48,11 @@ export function createJobsRouter(deps: JobRouteDeps): Router {
     const owner = await deps.ownerOf(ctx);
     if (!(await deps.ownsDraft(owner, draftId))) throw new AppError('NOT_FOUND');
     const job: JobRequest = { draftId, kind, ...extra };
-    await deps.admit?.(owner, job);
-    const requested = await deps.service.requestJob(owner, job, deps.context(ctx, owner), keyOf(ctx));
+    const key = keyOf(ctx);
+    // A request replayed with its Idempotency-Key was admitted the first time; admitting it again
+    // would answer a cooldown, a used-up day or a spent credit instead of the job it started.
+    if (!(key && (await deps.service.replayOf(owner, job, key)))) await deps.admit?.(owner, job);
+    const requested = await deps.service.requestJob(owner, job, deps.context(ctx, owner), key);
     ctx.status = 202;
     ctx.set('location', `/api/jobs/${requested.jobId}`);
     ctx.body = { jobId: requested.jobId, position: requested.position, reused: requested.reused };

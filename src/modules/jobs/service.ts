@@ -15,6 +15,9 @@ export type StepReport = { jobId: string; draftId: string; step: JobStepName; st
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 const idempotencyStream = (owner: JobOwner, key: string) => `idempotency-${owner.kind}-${owner.id}-${sha256(key).slice(0, 32)}`;
 const systemActor = { kind: 'system' as const, id: 'pipeline' };
+/** What a key is bound to. A cover-letter export is another request than a résumé export (older hashes stay as they were). */
+const requestHashOf = (job: JobRequest) =>
+  sha256(JSON.stringify([job.draftId, job.kind, job.format ?? null, job.template ?? null, ...(job.document === 'cover-letter' ? [job.document] : [])]));
 
 export function createJobService(deps: { eventStore: EventStore; now?: () => Date }) {
   const { eventStore } = deps;
@@ -59,11 +62,16 @@ export function createJobService(deps: { eventStore: EventStore; now?: () => Dat
         const jobId = randomUUID();
         return { jobId, position: await request(owner, jobId, job, context, context.now.toISOString()), reused: false };
       }
-      // A cover-letter export is another request than a résumé export with the same key (older hashes stay as they were).
-      const requestHash = sha256(JSON.stringify([job.draftId, job.kind, job.format ?? null, job.template ?? null, ...(job.document === 'cover-letter' ? [job.document] : [])]));
-      const { jobId, reused, at } = await claimKey(owner, idempotencyKey, requestHash, context);
+      const { jobId, reused, at } = await claimKey(owner, idempotencyKey, requestHashOf(job), context);
       // A crash between the key and the request leaves the key pointing at no job: finish it now.
       return { jobId, position: await request(owner, jobId, job, context, at), reused };
+    },
+
+    /** The job this very request already started with this key, or null (a new key, or another request: requestJob answers that). */
+    async replayOf(owner: JobOwner, job: JobRequest, idempotencyKey: string): Promise<string | null> {
+      const [first] = await eventStore.readStream(idempotencyStream(owner, idempotencyKey));
+      const used = first?.data as { jobId: string; requestHash: string } | undefined;
+      return used && used.requestHash === requestHashOf(job) ? used.jobId : null;
     },
 
     /** Idempotent: the command id is made of the report, so an activity retry appends nothing twice. */
