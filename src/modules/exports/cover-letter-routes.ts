@@ -5,15 +5,15 @@ import { z } from 'zod';
 import { AppError } from '../../platform/errors.ts';
 import type { Actor, CommandContext } from '../../platform/event-store/index.ts';
 import { createRouter, requestBody, validate, type Router } from '../../platform/http/index.ts';
-import { maxLetterLength, type CoverLetterService } from './cover-letter.ts';
+import { cleanLetter, maxLetterLength, type CoverLetterService } from './cover-letter.ts';
 
 // The cover letter a person saves on the draft page (GET / PUT), and the check an export makes
 // before its job is queued: a letter to export, the saved one or — never saved — the analysis's
 // own suggestion, saved as it is so the export step reads one stream and nothing else.
 
 const DraftParams = z.object({ id: z.uuid() });
-/** Longer than the cleaned limit on purpose: control characters and blank runs come off first. */
-const SaveBody = z.object({ text: z.string().min(1).max(maxLetterLength * 2) });
+/** Longer than the cleaned limit on purpose: control characters and blank runs come off first (here, so validate's NUL check sees clean text). */
+const SaveBody = z.object({ text: z.string().min(1).max(maxLetterLength * 2).transform(cleanLetter) });
 const savedRow = z.object({ text: z.string(), source: z.string(), saved_at: z.number(), position: z.number() });
 const generatedRow = z.object({ text: z.string().nullable() });
 
