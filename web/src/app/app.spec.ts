@@ -56,6 +56,8 @@ describe('App shell', () => {
       ['Sign in', '/sign-in'],
       ['Create account', '/register'],
     ]);
+    // Searching is open to everyone; the tracker is a signed-in person's.
+    expect(linksOf(root, 'Jobs')).toEqual([['Job search', '/jobs']]);
     const footer = root.querySelector('footer')?.textContent?.replace(/\s+/g, ' ');
     expect(footer).toContain('Skills vocabulary: O*NET (CC BY 4.0)');
     expect(footer).toContain('All systems normal');
@@ -68,6 +70,10 @@ describe('App shell', () => {
     expect(root.querySelector('.account-email')?.textContent).toContain('ada@example.com');
     // The e-mail links to the account page (name, password, devices, deletion).
     expect(linksOf(root, 'Account').map(([, href]) => href)).toEqual(['/account']);
+    expect(linksOf(root, 'Jobs')).toEqual([
+      ['Job search', '/jobs'],
+      ['Tracker', '/tracker'],
+    ]);
 
     const signOut = Array.from(root.querySelectorAll<HTMLButtonElement>('nav[aria-label="Account"] button')).find(
       (b) => b.textContent?.trim() === 'Sign out',
