@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { randomUUID } from 'node:crypto';
 import { Browser } from '../accounts/testing/harness.ts';
+import { extractResume } from '../files/index.ts';
 import { fixture } from './testing/fixtures.ts';
 import { startFixtureServer, type FixtureServer } from './testing/fixture-server.ts';
 import { caughtUp, startPostingsHarness, type PostingsHarness } from './testing/harness.ts';
@@ -153,5 +155,71 @@ describe('aim a draft at a posting', () => {
     expect(draft.json).toMatchObject({ title: 'Registered Nurse, Intensive Care at St. Mary Hospital', job: { title: 'Registered Nurse, Intensive Care', company: 'St. Mary Hospital', postingId } });
     expect((await guest.post('/api/postings/00000000-0000-4000-8000-000000000000/draft')).status).toBe(404);
     expect((await guest.post('/api/postings/not-a-uuid/draft')).status).toBe(404);
+  });
+});
+
+describe('best postings for my résumé', () => {
+  const nurseResume = [
+    'Aoife Byrne — Registered Nurse', 'Experience', 'Staff Nurse, Intensive Care Unit, St. James Hospital, Dublin (2019–2025)',
+    '- Cared for critically ill patients on night and day shifts in a 20-bed ICU', '- Patient care, ventilator management, medication rounds',
+    'Skills', 'Patient care, ICU, triage, nursing documentation', 'Education', 'BSc Nursing, University College Dublin',
+  ].join('\n');
+
+  /** A draft of `browser`'s with a TXT résumé, read as the extract step reads it. */
+  async function draftWithResume(browser: Browser, text: string | null) {
+    const created = await browser.post('/api/drafts', { title: 'ICU nurse' });
+    expect(created.status).toBe(201);
+    const draftId = String(created.json.id);
+    if (text === null) return draftId;
+    const boundary = `----postings${randomUUID()}`;
+    const body = `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="cv.txt"\r\nContent-Type: text/plain\r\n\r\n${text}\r\n--${boundary}--\r\n`;
+    const uploaded = await browser.request('POST', `/api/drafts/${draftId}/resume`, { rawBody: body, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } });
+    expect(uploaded.status).toBe(201);
+    const file = (await h.drafts.pipeline.resumeFileOf(draftId))!;
+    const extracted = await extractResume(new TextEncoder().encode(text), 'txt');
+    expect((await h.drafts.pipeline.recordExtraction(draftId, extracted, { jobId: randomUUID(), storageKey: file.storageKey })).recorded).toBe(true);
+    return draftId;
+  }
+
+  it('ranks the search results by the offline match score and shows it beside each posting', async () => {
+    const me = await h.user();
+    const draftId = await draftWithResume(me, nurseResume);
+    const answer = await me.post('/api/postings/best', { draftId });
+    expect(answer.status).toBe(200);
+    const items = answer.json.items as { id: string; title: string; matchScore: number; rank: number }[];
+    expect(answer.json.draftId).toBe(draftId);
+    expect(items.length).toBeGreaterThanOrEqual(relevanceSet(now).length);
+    for (const item of items) expect(item.matchScore).toEqual(expect.any(Number));
+    const scores = items.map((i) => i.matchScore);
+    expect(scores).toEqual([...scores].sort((a, b) => b - a));
+    expect(new Set(scores).size).toBeGreaterThan(1);
+    const score = (title: string) => items.find((i) => i.title === title)!.matchScore;
+    expect(score('Registered Nurse, Intensive Care')).toBeGreaterThan(score('Java Developer'));
+    expect(score('Registered Nurse, Intensive Care')).toBeGreaterThan(score('Truck Driver'));
+    // Filters narrow the candidates as search does.
+    const dublin = await me.post('/api/postings/best', { draftId, location: 'Dublin' });
+    expect((dublin.json.items as { title: string }[]).map((i) => i.title).sort()).toEqual(['Hospital Accountant', 'Registered Nurse, Intensive Care']);
+  });
+
+  it('answers 404 for someone else\'s or an unknown draft, 422 for a malformed id, 409 before the résumé is read', async () => {
+    const owner = await h.user();
+    const draftId = await draftWithResume(owner, nurseResume);
+    const stranger = await h.user();
+    const theirs = await stranger.post('/api/postings/best', { draftId });
+    expect(theirs.status).toBe(404);
+    expect(theirs.json.error.code).toBe('DRAFT_NOT_FOUND');
+    const guest = await anon();
+    await guest.post('/api/drafts', {});
+    expect((await guest.post('/api/postings/best', { draftId })).status).toBe(404);
+    expect((await owner.post('/api/postings/best', { draftId: randomUUID() })).status).toBe(404);
+    for (const bad of ['not-a-uuid', '../draft', "' or 1=1 --", 42, null]) {
+      const answer = await owner.post('/api/postings/best', { draftId: bad });
+      expect(answer.status).toBe(422);
+      expect(answer.json.error.code).toBe('VALIDATION_FAILED');
+    }
+    const unread = await draftWithResume(owner, null);
+    const early = await owner.post('/api/postings/best', { draftId: unread });
+    expect(early.status).toBe(409);
+    expect(early.json.error.code).toBe('RESUME_TEXT_REQUIRED');
   });
 });

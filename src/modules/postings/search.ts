@@ -1,15 +1,18 @@
-import { sql, type DatabasePool } from 'slonik';
+import { sql, type DatabasePool, type FragmentSqlToken, type ListSqlToken } from 'slonik';
 import { z } from 'zod';
 import type { SearchQuery } from './events.ts';
 
-// Full-text search over the `postings` read model: websearch syntax ("quoted phrase", -not, or)
-// matched on the weighted document (title > skills and company > description), ranked with a
-// gentle recency factor (at most a fifth of the score, so a clear match still wins over a newer
-// vague one), then newest first. Snippets come from ts_headline with control-character markers and
-// are answered as segments, so nothing in a posting's text can ever become markup in the web app.
-// (Ranking details: see `rank` below.)
+// Full-text search over `postings_search` (the narrow search rows; the page's text comes from
+// `postings`): websearch syntax ("quoted phrase", -not, or) matched on the weighted document
+// (title > skills and company > description), ranked with a gentle recency factor (at most a fifth
+// of the score, so a clear match still wins over a newer vague one), then newest first. Snippets
+// come from ts_headline with control-character markers and are answered as segments, so nothing in
+// a posting's text can ever become markup in the web app. Why each step is shaped as it is, with
+// the measurements: docs/postings.md.
 
 export const pageSize = 20;
+/** Counted exactly up to here: the deepest result paging can reach (50 pages of 20). */
+export const exactTotalUpTo = 1_000;
 const open = '\u0002';
 const close = '\u0003';
 const headlineOptions = `StartSel=${open}, StopSel=${close}, MaxFragments=2, MaxWords=28, MinWords=12, FragmentDelimiter=" … "`;
@@ -19,13 +22,16 @@ export type SearchHit = {
   id: string; title: string; company: string | null; city: string | null; country: string | null; remote: boolean;
   location: string | null; skills: string[]; url: string | null; postedAt: string; snippet: Segment[]; rank: number;
 };
-export type SearchPage = { items: SearchHit[]; total: number; page: number; pageSize: number };
+/** `total` is exact when `totalExact`; past `exactTotalUpTo` matches it is the planner's estimate. */
+export type SearchPage = { items: SearchHit[]; total: number; totalExact: boolean; page: number; pageSize: number };
 
 const Row = z.object({
   posting_id: z.string(), title: z.string(), company: z.string().nullable(), city: z.string().nullable(), country: z.string().nullable(),
   remote: z.boolean(), location_text: z.string().nullable(), skills: z.array(z.string()), url: z.string().nullable(),
-  posted_at: z.number(), snippet: z.string(), rank: z.number(),
+  posted_at: z.number(), snippet: z.string(),
 });
+const Parsed = z.object({ n: z.number(), text: z.string() });
+const Plan = z.object({ 'QUERY PLAN': z.array(z.object({ Plan: z.object({ 'Plan Rows': z.number() }) })) });
 
 export function segmentsOf(headline: string): Segment[] {
   const segments: Segment[] = [];
@@ -40,56 +46,138 @@ export function segmentsOf(headline: string): Segment[] {
 function locationFilter(location: string) {
   if (!location) return sql.fragment`true`;
   const parts = location.split(',').map((p) => p.trim().toLowerCase()).filter(Boolean);
-  if (parts.length >= 2) return sql.fragment`(lower(p.city) = ${parts[0]!} and lower(p.country) = ${parts[parts.length - 1]!})`;
-  return sql.fragment`(lower(p.city) = ${parts[0] ?? ''} or lower(p.country) = ${parts[0] ?? ''})`;
+  if (parts.length >= 2) return sql.fragment`(s.city = ${parts[0]!} and s.country = ${parts[parts.length - 1]!})`;
+  return sql.fragment`(s.city = ${parts[0] ?? ''} or s.country = ${parts[0] ?? ''})`;
+}
+
+const lexeme = /'(?:[^'\\]|''|\\.)*'/g;
+
+/** The query's lexemes joined with "or", in tsquery syntax: `'machin' <-> 'learn' & !'junior'` → `'machin' | 'learn' | 'junior'`. */
+export function anyLexemeOf(tsqueryText: string): string {
+  return [...new Set(tsqueryText.match(lexeme) ?? [])].join(' | ');
+}
+
+/** True for `'a'` or `'a' | 'b' | …`: any one lexeme is a match. */
+export function onlyOr(tsqueryText: string): boolean {
+  return tsqueryText.replace(lexeme, '').replace(/[\s|]/g, '') === '';
+}
+
+type Match = { tsquery: FragmentSqlToken; anyLexeme: string; onlyOr: boolean };
+type Candidate = { posting_id: string; posted_at: number; rank: number };
+const CandidateRow = z.object({ posting_id: z.string(), posted_at: z.number(), rank: z.number() });
+
+// Ranked on the small title+skills vector (`head`), times a recency factor in (0.8, 1]. Every match
+// is exactly one of two kinds:
+// - its head holds one of the query's lexemes: these are ranked, all of them, from the narrow
+//   `postings_search` rows (when the query is only words joined by "or", such a head is already a
+//   match and the long document is never read);
+// - its head holds none: it ranks exactly 0.05 × recency, so these come in date order and only the
+//   newest `offset + limit` of them can reach the page. Such a posting matches exactly when its
+//   `rest` (the document without head's lexemes) does.
+// Merged, the two give exactly the page that ranking every match would (search-equivalence test),
+// without ranking the 37,000 postings that say "team" somewhere in their description.
+const rankOf = (m: Match, now: Date) =>
+  sql.fragment`((ts_rank(s.head, ${m.tsquery}, 32) + 0.05) * (0.8 + 0.2 / (1 + greatest(0, date_part('epoch', ${now.toISOString()}::timestamptz - s.posted_at)) / 86400 / 30)))::float8`;
+
+const headMatches = (filters: ListSqlToken, m: Match) => m.onlyOr
+  ? sql.fragment`postings_search s where s.head @@ ${m.anyLexeme}::tsquery and ${filters}`
+  : sql.fragment`postings_search s join postings_search_text t using (posting_id)
+      where s.head @@ ${m.anyLexeme}::tsquery and t.document @@ ${m.tsquery} and ${filters}`;
+const restMatches = (filters: ListSqlToken, m: Match) => sql.fragment`postings_search s join postings_search_text t using (posting_id)
+  where t.rest @@ ${m.tsquery} and not (s.head @@ ${m.anyLexeme}::tsquery) and ${filters}`;
+
+async function rankedHeads(pool: DatabasePool, filters: ListSqlToken, m: Match, now: Date, n: number): Promise<readonly Candidate[]> {
+  return pool.any(sql.type(CandidateRow)`
+    select s.posting_id, s.posted_at, ${rankOf(m, now)} as rank from ${headMatches(filters, m)}
+    order by rank desc, s.posted_at desc, s.posting_id limit ${n}`);
+}
+
+// The newest n description-only matches. The planner cannot tell how often a word is such a match
+// ("team": 37,000 times; "salesforce": never, it is always a skill), and walking the date index
+// for a word that never comes costs 50,000 lookups. So: walk the newest rows that pass the filters,
+// a bounded window; n matches found there are the newest n. Fewer: the matches are rare, and the
+// GIN index on `rest` lists them all cheaply.
+async function newestRests(pool: DatabasePool, filters: ListSqlToken, m: Match, now: Date, n: number): Promise<readonly Candidate[]> {
+  const window = Math.max(2_000, n * 20);
+  const walked = await pool.any(sql.type(CandidateRow)`
+    select s.posting_id, s.posted_at, ${rankOf(m, now)} as rank
+    from (select s.posting_id, s.posted_at, s.head from postings_search s where not (s.head @@ ${m.anyLexeme}::tsquery) and ${filters}
+      order by s.posted_at desc, s.posting_id limit ${window}) s
+    join postings_search_text t using (posting_id)
+    where t.rest @@ ${m.tsquery}
+    order by s.posted_at desc, s.posting_id limit ${n}`);
+  if (walked.length === n) return walked;
+  return pool.any(sql.type(CandidateRow)`
+    with rests as materialized (select posting_id from postings_search_text where rest @@ ${m.tsquery})
+    select s.posting_id, s.posted_at, ${rankOf(m, now)} as rank
+    from rests join postings_search s using (posting_id)
+    where not (s.head @@ ${m.anyLexeme}::tsquery) and ${filters}
+    order by s.posted_at desc, s.posting_id limit ${n}`);
+}
+
+async function newest(pool: DatabasePool, filters: ListSqlToken, n: number): Promise<readonly Candidate[]> {
+  return pool.any(sql.type(CandidateRow)`
+    select s.posting_id, s.posted_at, 0::float8 as rank from postings_search s where ${filters}
+    order by s.posted_at desc, s.posting_id limit ${n}`);
+}
+
+const byRank = (a: Candidate, b: Candidate) =>
+  b.rank - a.rank || b.posted_at - a.posted_at || (a.posting_id < b.posting_id ? -1 : a.posting_id > b.posting_id ? 1 : 0);
+
+/** The planner's row estimate (statistics on the tsvector's lexemes and the filter columns). */
+async function estimatedCount(pool: DatabasePool, from: FragmentSqlToken): Promise<number> {
+  const plan = await pool.oneFirst(sql.type(Plan)`explain (format json) select from ${from}`);
+  return Math.round(plan[0]!.Plan['Plan Rows']);
 }
 
 export async function searchPostings(pool: DatabasePool, query: SearchQuery, page: number, now: Date, candidates?: number): Promise<SearchPage> {
-  const words = query.keywords
-    ? await pool.oneFirst(sql.type(z.object({ n: z.number() }))`select numnode(websearch_to_tsquery('english', ${query.keywords})) as n`)
-    : 0;
+  const parsed = query.keywords
+    ? await pool.one(sql.type(Parsed)`select numnode(q) as n, q::text as text from websearch_to_tsquery('english', ${query.keywords}) q`)
+    : { n: 0, text: '' };
   const tsquery = sql.fragment`websearch_to_tsquery('english', ${query.keywords})`;
-  const filters = [
-    sql.fragment`not p.withdrawn`,
-    words > 0 ? sql.fragment`p.document @@ ${tsquery}` : sql.fragment`true`,
+  const filters = sql.join([
     locationFilter(query.location),
-    query.remote === null ? sql.fragment`true` : sql.fragment`p.remote = ${query.remote}`,
-    query.postedWithin === null ? sql.fragment`true` : sql.fragment`p.posted_at >= ${new Date(now.getTime() - query.postedWithin * 86_400_000).toISOString()}::timestamptz`,
-  ];
-  const where = sql.join(filters, sql.fragment` and `);
-  const ageDays = sql.fragment`greatest(0, extract(epoch from (${now.toISOString()}::timestamptz - p.posted_at)) / 86400)`;
-  // Ranked on the small title+skills vector: a title or skill match outranks a description-only
-  // one (those rank 0 and fall back to recency). Ranking the whole document of every match costs
-  // ~10 ms per thousand matches, too slow for a word like "team" that most postings contain.
-  const rank = words > 0
-    ? sql.fragment`(ts_rank(p.head, ${tsquery}, 32) + 0.05) * (0.8 + 0.2 / (1 + ${ageDays} / 30))`
-    : sql.fragment`0::real`;
+    query.remote === null ? sql.fragment`true` : sql.fragment`s.remote = ${query.remote}`,
+    query.postedWithin === null ? sql.fragment`true` : sql.fragment`s.posted_at >= ${new Date(now.getTime() - query.postedWithin * 86_400_000).toISOString()}::timestamptz`,
+  ], sql.fragment` and `);
   const limit = candidates ?? pageSize;
   const offset = candidates ? 0 : (page - 1) * pageSize;
-  const headline = words > 0
-    ? sql.fragment`ts_headline('english', left(h.description, 5000), ${tsquery}, ${headlineOptions})`
-    : sql.fragment`left(h.description, 220)`;
-  const [rows, total] = await Promise.all([
-    pool.any(sql.type(Row)`
-      with hits as (
-        select p.posting_id, ${rank} as rank, p.posted_at
-        from postings p
-        where ${where}
-        order by ${words > 0 ? sql.fragment`rank desc,` : sql.fragment``} p.posted_at desc, p.posting_id
-        limit ${limit} offset ${offset}
-      )
-      select h.posting_id, h.title, h.company, h.city, h.country, h.remote, h.location_text, h.skills, h.url, h.posted_at,
-        ${headline} as snippet, hits.rank::float8 as rank
-      from hits join postings h using (posting_id)
-      order by hits.rank desc, h.posted_at desc, h.posting_id`),
-    pool.oneFirst(sql.type(z.object({ n: z.number() }))`select count(*)::int as n from postings p where ${where}`),
+  const match: Match | null = parsed.n > 0 ? { tsquery, anyLexeme: anyLexemeOf(parsed.text), onlyOr: onlyOr(parsed.text) } : null;
+  // Counting 37,000 matches costs more than finding the page, and nobody pages past 1,000: count
+  // up to there (each kind of match stops at 1,001), estimate beyond.
+  const counting = match === null
+    ? sql.fragment`select from postings_search s where ${filters} limit ${exactTotalUpTo + 1}`
+    : sql.fragment`(select from ${headMatches(filters, match)} limit ${exactTotalUpTo + 1})
+        union all (select from ${restMatches(filters, match)} limit ${exactTotalUpTo + 1})`;
+  const [heads, rests, counted] = await Promise.all([
+    match === null ? newest(pool, filters, offset + limit) : rankedHeads(pool, filters, match, now, offset + limit),
+    match === null ? [] : newestRests(pool, filters, match, now, offset + limit),
+    pool.oneFirst(sql.type(z.object({ n: z.number() }))`select count(*)::int as n from (${counting}) c`),
   ]);
+  const chosen = [...heads, ...rests].sort(byRank).slice(offset, offset + limit);
+  const totalExact = counted <= exactTotalUpTo;
+  const matching = match === null
+    ? sql.fragment`postings_search s where ${filters}`
+    : sql.fragment`postings_search s join postings_search_text t using (posting_id) where t.document @@ ${tsquery} and ${filters}`;
+  // The snippet is made for the page's rows only: ts_headline re-reads the description's text.
+  const [rows, total] = await Promise.all([
+    chosen.length === 0 ? [] : pool.any(sql.type(Row)`
+      select h.posting_id, h.title, h.company, h.city, h.country, h.remote, h.location_text, h.skills, h.url, h.posted_at,
+        ${match === null ? sql.fragment`left(h.description, 220)` : sql.fragment`ts_headline('english', left(h.description, 5000), ${tsquery}, ${headlineOptions})`} as snippet
+      from postings h where h.posting_id = any(${sql.array(chosen.map((c) => c.posting_id), 'uuid')})`),
+    totalExact ? counted : estimatedCount(pool, matching).then((n) => Math.max(exactTotalUpTo + 1, n)),
+  ]);
+  const byId = new Map(rows.map((r) => [r.posting_id, r]));
   return {
-    items: rows.map((r) => ({
-      id: r.posting_id, title: r.title, company: r.company, city: r.city, country: r.country, remote: r.remote, location: r.location_text,
-      skills: [...r.skills], url: r.url, postedAt: new Date(r.posted_at).toISOString(), snippet: segmentsOf(r.snippet), rank: Math.round(r.rank * 10_000) / 10_000,
-    })),
+    items: chosen.map((c) => {
+      const r = byId.get(c.posting_id)!;
+      return {
+        id: r.posting_id, title: r.title, company: r.company, city: r.city, country: r.country, remote: r.remote, location: r.location_text,
+        skills: [...r.skills], url: r.url, postedAt: new Date(r.posted_at).toISOString(), snippet: segmentsOf(r.snippet), rank: Math.round(c.rank * 10_000) / 10_000,
+      };
+    }),
     total,
+    totalExact,
     page,
     pageSize: candidates ?? pageSize,
   };

@@ -8,7 +8,8 @@ import { asRecordedEvents, generatePostings } from './generate.ts';
 // projection's own handlers (what the projector runs), then a fixed mix of queries — common and
 // rare words, phrases, filters, recency, later pages, no keywords — is timed one at a time.
 
-export type PostingsBenchmarkReport = { postings: number; loadSeconds: number; queries: number; p50Ms: number; p95Ms: number; p99Ms: number; maxMs: number };
+export type ShapeFigures = { shape: string; matches: string; p50Ms: number; p95Ms: number };
+export type PostingsBenchmarkReport = { postings: number; loadSeconds: number; queries: number; p50Ms: number; p95Ms: number; p99Ms: number; maxMs: number; shapes: ShapeFigures[] };
 
 const mix: (Partial<SearchQuery> & { page?: number })[] = [
   { keywords: 'engineer' }, { keywords: 'senior backend engineer kubernetes' }, { keywords: 'nurse', location: 'Dublin' }, { keywords: 'python', remote: true },
@@ -31,16 +32,27 @@ export async function runPostingsBenchmark(deps: { pool: DatabasePool; projectio
   await deps.pool.query(sql.unsafe`vacuum analyze postings`);
   const loadSeconds = (performance.now() - loadStarted) / 1000;
   const full = (q: (typeof mix)[number]): SearchQuery => ({ keywords: q.keywords ?? '', location: q.location ?? '', remote: q.remote ?? null, postedWithin: q.postedWithin ?? null });
-  for (const q of mix) await searchPostings(deps.pool, full(q), q.page ?? 1, now); // warm the caches once
+  const matches: string[] = [];
+  for (const q of mix) { // warm the caches once
+    const found = await searchPostings(deps.pool, full(q), q.page ?? 1, now);
+    matches.push(found.totalExact ? String(found.total) : `~${found.total}`);
+  }
   const times: number[] = [];
+  const perShape: number[][] = mix.map(() => []);
   for (let round = 0; round < options.rounds; round += 1) {
-    for (const q of mix) {
+    for (const [i, q] of mix.entries()) {
       const started = performance.now();
       await searchPostings(deps.pool, full(q), q.page ?? 1, now);
-      times.push(performance.now() - started);
+      const ms = performance.now() - started;
+      times.push(ms);
+      perShape[i]!.push(ms);
     }
   }
   times.sort((a, b) => a - b);
   const round = (n: number) => Math.round(n * 10) / 10;
-  return { postings: options.postings, loadSeconds: round(loadSeconds), queries: times.length, p50Ms: round(percentile(times, 50)), p95Ms: round(percentile(times, 95)), p99Ms: round(percentile(times, 99)), maxMs: round(times.at(-1)!) };
+  const shapes = mix.map((q, i) => {
+    const sorted = perShape[i]!.sort((a, b) => a - b);
+    return { shape: JSON.stringify(q), matches: matches[i]!, p50Ms: round(percentile(sorted, 50)), p95Ms: round(percentile(sorted, 95)) };
+  });
+  return { postings: options.postings, loadSeconds: round(loadSeconds), queries: times.length, p50Ms: round(percentile(times, 50)), p95Ms: round(percentile(times, 95)), p99Ms: round(percentile(times, 99)), maxMs: round(times.at(-1)!), shapes };
 }

@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { sql } from 'slonik';
 import { join } from 'node:path';
-import { createTestDatabase } from '../../../../test/support/db.ts';
+import { committedHead, createTestDatabase } from '../../../../test/support/db.ts';
 import { draftsProjection } from '../../../projections/drafts.ts';
 import { postingSearchesProjection } from '../../../projections/posting-searches.ts';
 import { postingsProjection } from '../../../projections/postings.ts';
@@ -60,9 +60,9 @@ export async function startPostingsHarness(options: { policy: FetchPolicy; endpo
   };
 }
 
-/** Waits until the projector has applied everything written so far. */
+/** Waits until the projector has applied everything written so far (committed, not just visible to subscribers). */
 export async function caughtUp(h: Harness, names: string[] = ['postings', 'posting-searches', 'drafts']): Promise<void> {
-  const head = await h.eventStore.headPosition();
+  const head = await committedHead(h.db.pool);
   for (let i = 0; i < 200; i += 1) {
     const rows = await h.db.pool.anyFirst(sql.unsafe`select position from projection_checkpoints where name = any(${sql.array(names, 'text')})`);
     if (rows.length === names.length && rows.every((p) => Number(p) >= head)) return;
