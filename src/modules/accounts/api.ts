@@ -25,13 +25,13 @@ export const accountsApi = defineOperations([
     method: 'post', path: '/api/auth/register', tag, access: 'public', summary: 'Create an account and sign in (claims the guest\'s drafts)',
     body: RegisterBody, bodyRequired: true,
     response: { status: 201, description: 'Signed in: session cookies are set.', schema: SignedIn },
-    errors: ['EMAIL_TAKEN', 'WEAK_PASSWORD', 'RATE_LIMITED', 'CONFLICT'],
+    errors: ['EMAIL_TAKEN', 'WEAK_PASSWORD', 'RATE_LIMITED', 'CONFLICT', 'NOT_READY'],
   },
   {
     method: 'post', path: '/api/auth/login', tag, access: 'public', summary: 'Sign in (claims the guest\'s drafts)',
     body: LoginBody, bodyRequired: true,
     response: { status: 200, description: 'Signed in: session cookies are set.', schema: SignedIn },
-    errors: ['INVALID_CREDENTIALS', 'RATE_LIMITED'],
+    errors: ['INVALID_CREDENTIALS', 'RATE_LIMITED', 'NOT_READY'],
   },
   {
     method: 'post', path: '/api/auth/refresh', tag, access: 'public', summary: 'Rotate the refresh cookie and issue a new access cookie',

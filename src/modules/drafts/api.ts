@@ -56,7 +56,7 @@ export const draftsApi = defineOperations([
       schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', contentMediaType: 'application/octet-stream' } } },
     },
     response: { status: 201, description: 'Stored; extraction runs next.', schema: z.object({ position }).loose() },
-    errors: ['UNAUTHENTICATED', 'DRAFT_NOT_FOUND', 'DRAFT_FINALIZED', 'DRAFT_SOURCE_MISMATCH', 'CONFLICT', ...uploadRefusals],
+    errors: ['UNAUTHENTICATED', 'DRAFT_NOT_FOUND', 'DRAFT_FINALIZED', 'DRAFT_SOURCE_MISMATCH', 'CONFLICT', 'STORAGE_UNAVAILABLE', ...uploadRefusals],
   },
   {
     method: 'get', path: '/api/drafts/:id/resume', tag, access: 'caller', summary: 'A short-lived download link to the uploaded résumé', params: DraftParams, headers: minPosition,
