@@ -4,18 +4,22 @@ import { randomUUID } from 'node:crypto';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { relevanceSet } from '../../src/modules/postings/testing/relevance-set.ts';
 import { promoted, signInPage, signedUp } from '../support/accounts.ts';
+import { analysedDraft, jobSettles } from '../support/drafts.ts';
 import { axeProblems, desktop, visitCheck } from '../support/axe.ts';
 import { launchBrowser, watchConsole } from '../support/browser.ts';
 import { startProduct, type RunningProduct } from '../support/product.ts';
 
 // Job search and the applications tracker in Debian's Chromium against the real processes (api,
 // worker, projector), under the API's CSP. An admin imports a fixture set of postings through the
-// API; a user searches, saves the search, aims a new draft at a posting, tracks the posting, moves
-// the application on the board (drag and drop, then the keyboard menu), exports the tracker as
-// CSV (the downloaded file is read) and imports a CSV with a bad row. axe-core checks both pages at
+// API; a user searches, saves the search, ranks the postings against an analysed draft's résumé,
+// aims a new draft at a posting, tracks the posting, moves the application on the board (drag and
+// drop, then the keyboard menu), exports the tracker as CSV (the downloaded file is read) and
+// imports a CSV with a bad row. axe-core checks both pages at
 // desktop and phone width, screenshots go where the other browser suites write theirs, and the
 // console must stay clean.
 const password = 'correct horse battery staple 77';
+const resume = readFileSync(new URL('../../../shared/fixtures/resumes/rm_barry_allen_fe.pdf', import.meta.url));
+const jobText = readFileSync(new URL('../../../shared/fixtures/job-descriptions/frontend-eng.txt', import.meta.url), 'utf8');
 
 let product: RunningProduct;
 let chromium: Browser;
@@ -57,10 +61,12 @@ async function drag(page: Page, from: Locator, to: Locator): Promise<void> {
 }
 
 describe('job search and the applications tracker in the browser', () => {
-  it('searches, saves the search, aims a draft, tracks, moves on the board and exports CSV', async () => {
+  it('searches, saves the search, ranks postings for a résumé, aims a draft, tracks, moves on the board and exports CSV', async () => {
     await importPostings();
     const email = `seeker-${randomUUID().slice(0, 8)}@example.com`;
-    await signedUp(product.baseUrl, email, password);
+    const seeker = await signedUp(product.baseUrl, email, password);
+    // A draft whose résumé is read by the pipeline, for "best postings" (it runs meanwhile).
+    const analysed = await analysedDraft(seeker, { title: 'Frontend CV', job: { title: 'Frontend Engineer', company: 'Acme', text: jobText }, resume, fileName: 'barry.pdf' });
 
     const context = await chromium.newContext({ viewport: desktop, acceptDownloads: true });
     const page = await context.newPage();
@@ -96,6 +102,30 @@ describe('job search and the applications tracker in the browser', () => {
     expect((await saved).status()).toBe(201);
     await page.getByRole('list', { name: 'Saved searches' }).getByText('Nurse jobs in Dublin').waitFor();
     await visitCheck(page, 'job-search', a11y);
+
+    // Best postings for my résumé: all postings, ranked against the analysed draft's résumé.
+    await jobSettles(seeker, analysed.jobId, 'succeeded');
+    await page.getByLabel('Keywords').fill('');
+    await page.getByLabel('Location').fill('');
+    await page.getByRole('button', { name: /^search$/i }).click();
+    await page.waitForURL(/\/jobs\?q=$/);
+    await page.getByRole('button', { name: /choose a résumé/i }).click();
+    await page.getByRole('combobox', { name: /résumé from draft/i }).click();
+    await page.getByRole('option', { name: /Frontend CV/ }).click();
+    const ranked = page.waitForResponse((r) => r.url().endsWith('/api/postings/best'));
+    await page.getByRole('button', { name: /rank postings/i }).click();
+    expect((await ranked).status()).toBe(200);
+    const scores = page.getByRole('list', { name: 'Postings ranked by match score' }).locator('.score');
+    await scores.first().waitFor();
+    const labels = await Promise.all((await scores.all()).map((score) => score.getAttribute('aria-label')));
+    const values = labels.map((label) => Number(/Match score (\d+) out of 100/.exec(label ?? '')?.[1] ?? NaN));
+    expect(values).toHaveLength(relevanceSet(new Date()).length);
+    expect(values.every((v) => v >= 0 && v <= 100)).toBe(true);
+    expect([...values].sort((a, b) => b - a)).toEqual(values);
+    // A frontend résumé: the Angular posting ranks above the truck driver.
+    const titles = await page.getByRole('list', { name: 'Postings ranked by match score' }).locator('h3').allInnerTexts();
+    expect(titles.indexOf('Frontend Engineer (Angular)')).toBeLessThan(titles.indexOf('Truck Driver'));
+    await page.getByRole('button', { name: /back to search results/i }).click();
 
     // Posting text is only ever text: the designer's description carries a <script> tag (the
     // server's headline drops tags; whatever arrives is bound as text).
