@@ -52,6 +52,18 @@ describe('pipeline state', () => {
     expect(other.reminderDueIn(day)).toBeUndefined();
   });
 
+  it('exports the cover letter without finalizing the draft: the reminder is still owed', () => {
+    const state = PipelineState.fresh('d1', 7 * day);
+    state.enqueue('finalize', 'job-letter', { format: 'DOCX', template: 'modern', document: 'cover-letter' });
+    const job = state.nextJob()!;
+    expect(job).toMatchObject({ kind: 'finalize', document: 'cover-letter' });
+    expect(state.remainingSteps(job)).toEqual(['export']);
+    state.begin(job);
+    state.succeed(job);
+    expect(state.finalized).toBe(false);
+    expect(state.reminderDueIn(day)).toBe(6 * day);
+  });
+
   it('waits for payment as a step state and a job state', () => {
     const state = PipelineState.fresh('d1', 7 * day);
     state.enqueue('analysis', 'job-1');
