@@ -1,5 +1,9 @@
 import { provideHttpClient, withInterceptors } from '@angular/common/http';
-import { HttpTestingController, provideHttpClientTesting, TestRequest } from '@angular/common/http/testing';
+import {
+  HttpTestingController,
+  provideHttpClientTesting,
+  TestRequest,
+} from '@angular/common/http/testing';
 import { Component, signal } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { provideRouter, Router, withComponentInputBinding } from '@angular/router';
@@ -68,7 +72,9 @@ describe('JobSearch', () => {
   const root = () => harness.routeNativeElement as HTMLElement;
   const search = (): TestRequest => http.expectOne((r) => r.url === '/api/jobs/search');
   const button = (name: RegExp) =>
-    Array.from(root().querySelectorAll<HTMLButtonElement>('button')).find((b) => name.test(b.textContent ?? ''))!;
+    Array.from(root().querySelectorAll<HTMLButtonElement>('button')).find((b) =>
+      name.test(b.textContent ?? ''),
+    )!;
   async function open(url: string, signedIn = false): Promise<void> {
     if (signedIn) user.set({ id: 'u1', email: 'ada@example.com', plan: 'FREE', role: 'USER' });
     await harness.navigateByUrl(url);
@@ -92,7 +98,13 @@ describe('JobSearch', () => {
     await open('/jobs?q=angular&remote=yes&within=7&page=2');
     const request = search();
     expect(request.request.method).toBe('POST');
-    expect(request.request.body).toEqual({ keywords: 'angular', location: '', remote: true, postedWithin: 7, page: 2 });
+    expect(request.request.body).toEqual({
+      keywords: 'angular',
+      location: '',
+      remote: true,
+      postedWithin: 7,
+      page: 2,
+    });
     request.flush({ items: [posting('p1')], total: 45, page: 2, pageSize: 20 });
     await settle();
 
@@ -102,11 +114,17 @@ describe('JobSearch', () => {
     expect(card.textContent).toContain('Lisbon, Portugal');
     expect(card.textContent).toContain('Remote');
     expect(card.textContent).toContain('Posted Jan 2, 2026');
-    expect(Array.from(card.querySelectorAll('mark')).map((m) => m.textContent)).toEqual(['Angular']);
+    expect(Array.from(card.querySelectorAll('mark')).map((m) => m.textContent)).toEqual([
+      'Angular',
+    ]);
     expect(card.querySelector('img')).toBeNull();
     expect(card.querySelector('.snippet')?.textContent).toContain('<img src=x onerror="alert(1)">');
-    expect(card.querySelector<HTMLAnchorElement>('a[target="_blank"]')?.href).toBe('https://initech.example/p1');
-    expect(root().querySelector('[role="status"]')?.textContent).toContain('45 postings · “angular” · remote only · last 7 days');
+    expect(card.querySelector<HTMLAnchorElement>('a[target="_blank"]')?.href).toBe(
+      'https://initech.example/p1',
+    );
+    expect(root().querySelector('[role="status"]')?.textContent).toContain(
+      '45 postings · “angular” · remote only · last 7 days',
+    );
     expect(root().querySelector('mat-paginator')).not.toBeNull();
     // Guests are asked to sign in before tracking.
     expect(card.querySelector('a[href="/sign-in"]')?.textContent).toContain('Sign in to track');
@@ -124,11 +142,18 @@ describe('JobSearch', () => {
     const place = root().querySelector<HTMLInputElement>('input[name="location"]')!;
     place.value = 'Dublin';
     place.dispatchEvent(new Event('input'));
-    button(/^\s*search\s*Search\s*$/i)?.click() ?? root().querySelector('form')!.dispatchEvent(new Event('submit'));
+    button(/^\s*search\s*Search\s*$/i)?.click() ??
+      root().querySelector('form')!.dispatchEvent(new Event('submit'));
     await settle();
     expect(TestBed.inject(Router).url).toBe('/jobs?q=nurse&location=Dublin');
     const request = search();
-    expect(request.request.body).toEqual({ keywords: 'nurse', location: 'Dublin', remote: null, postedWithin: null, page: 1 });
+    expect(request.request.body).toEqual({
+      keywords: 'nurse',
+      location: 'Dublin',
+      remote: null,
+      postedWithin: null,
+      page: 1,
+    });
     request.flush({ items: [posting('p2')], total: 1, page: 1, pageSize: 20 });
     await settle();
     expect(root().querySelector('mat-paginator')).toBeNull();
@@ -140,7 +165,9 @@ describe('JobSearch', () => {
     await settle();
     button(/analyze my résumé/i).click();
     await settle();
-    http.expectOne('/api/postings/p1/draft').flush({ id: 'd9', position: 12 }, { status: 201, statusText: 'Created' });
+    http
+      .expectOne('/api/postings/p1/draft')
+      .flush({ id: 'd9', position: 12 }, { status: 201, statusText: 'Created' });
     await settle();
     expect(TestBed.inject(Router).url).toBe('/drafts/d9');
   });
@@ -151,10 +178,15 @@ describe('JobSearch', () => {
     await settle();
     button(/analyze my résumé/i).click();
     await settle();
-    http.expectOne('/api/postings/p1/draft').flush(
-      { error: { code: 'POSTING_NOT_FOUND', message: 'This posting is no longer listed.' }, requestId: 'r7' },
-      { status: 404, statusText: 'Not Found' },
-    );
+    http
+      .expectOne('/api/postings/p1/draft')
+      .flush(
+        {
+          error: { code: 'POSTING_NOT_FOUND', message: 'This posting is no longer listed.' },
+          requestId: 'r7',
+        },
+        { status: 404, statusText: 'Not Found' },
+      );
     await settle();
     expect(root().querySelector('[role="alert"]')?.textContent).toContain('(POSTING_NOT_FOUND)');
     expect(TestBed.inject(Router).url).toBe('/jobs?q=angular');
@@ -164,20 +196,42 @@ describe('JobSearch', () => {
     await open('/jobs?q=angular', true);
     const request = search();
     await flushMemory();
-    request.flush({ items: [posting('p1', { company: null, url: 'javascript:alert(1)' })], total: 1, page: 1, pageSize: 20 });
+    request.flush({
+      items: [posting('p1', { company: null, url: 'javascript:alert(1)' })],
+      total: 1,
+      page: 1,
+      pageSize: 20,
+    });
     await settle();
     // A first page arrived: shown in the history at once, then the history is read again.
-    expect(root().querySelector('ul[aria-label="Recent searches"]')?.textContent).toContain('“angular”');
-    expect(root().querySelector('ul[aria-label="Recent searches"]')?.textContent).toContain('1 found');
-    http.expectOne('/api/postings/searches').flush({ items: [{ id: 'h1', query: { keywords: 'angular' }, results: 1, at: '2026-01-03T00:00:00Z' }, { id: 'h0', query: { keywords: 'go' }, results: 4 }] });
+    expect(root().querySelector('ul[aria-label="Recent searches"]')?.textContent).toContain(
+      '“angular”',
+    );
+    expect(root().querySelector('ul[aria-label="Recent searches"]')?.textContent).toContain(
+      '1 found',
+    );
+    http.expectOne('/api/postings/searches').flush({
+      items: [
+        { id: 'h1', query: { keywords: 'angular' }, results: 1, at: '2026-01-03T00:00:00Z' },
+        { id: 'h0', query: { keywords: 'go' }, results: 4 },
+      ],
+    });
     await settle();
-    const recent = Array.from(root().querySelectorAll('ul[aria-label="Recent searches"] li')).map((li) => li.textContent?.replace(/\s+/g, ' ').trim());
+    const recent = Array.from(root().querySelectorAll('ul[aria-label="Recent searches"] li')).map(
+      (li) => li.textContent?.replace(/\s+/g, ' ').trim(),
+    );
     expect(recent).toEqual([expect.stringContaining('“angular”'), expect.stringContaining('“go”')]);
 
     button(/^\s*bookmark_add\s*Track\s*$/).click();
     await settle();
     const create = http.expectOne('/api/applications');
-    expect(create.request.body).toEqual({ company: 'Unknown company', role: 'Frontend Engineer p1', status: 'saved', postingId: 'p1', postingUrl: null });
+    expect(create.request.body).toEqual({
+      company: 'Unknown company',
+      role: 'Frontend Engineer p1',
+      status: 'saved',
+      postingId: 'p1',
+      postingUrl: null,
+    });
     create.flush({ id: 'a1', position: 3 }, { status: 201, statusText: 'Created' });
     await settle();
     const tracked = button(/Tracked/);
@@ -201,13 +255,24 @@ describe('JobSearch', () => {
     button(/save search/i).click();
     await settle();
     const save = http.expectOne('/api/postings/saved-searches');
-    expect(save.request.body).toEqual({ name: 'Dublin nurses', query: { keywords: 'nurse', location: 'Dublin', remote: null, postedWithin: null } });
+    expect(save.request.body).toEqual({
+      name: 'Dublin nurses',
+      query: { keywords: 'nurse', location: 'Dublin', remote: null, postedWithin: null },
+    });
     save.flush({ id: 's1', position: 9 }, { status: 201, statusText: 'Created' });
     await settle();
-    const saved = () => Array.from(root().querySelectorAll('ul[aria-label="Saved searches"] li')).map((li) => li.textContent?.replace(/\s+/g, ' ').trim());
-    expect(saved()).toEqual([expect.stringContaining('Dublin nurses'), expect.stringContaining('Old')]);
+    const saved = () =>
+      Array.from(root().querySelectorAll('ul[aria-label="Saved searches"] li')).map((li) =>
+        li.textContent?.replace(/\s+/g, ' ').trim(),
+      );
+    expect(saved()).toEqual([
+      expect.stringContaining('Dublin nurses'),
+      expect.stringContaining('Old'),
+    ]);
 
-    root().querySelector<HTMLButtonElement>('button[aria-label="Delete saved search Old"]')!.click();
+    root()
+      .querySelector<HTMLButtonElement>('button[aria-label="Delete saved search Old"]')!
+      .click();
     await settle();
     const del = http.expectOne('/api/postings/saved-searches/s0');
     expect(del.request.method).toBe('DELETE');
@@ -226,13 +291,15 @@ describe('JobSearch', () => {
     await settle();
     button(/choose a résumé/i).click();
     await settle();
-    http.expectOne((r) => r.url === '/api/drafts').flush({
-      items: [
-        { id: 'd1', title: 'My CV', status: 'READY', resume: { displayName: 'cv.pdf' } },
-        { id: 'd2', title: 'No file', status: 'DRAFT', resume: null },
-      ],
-      total: 2,
-    });
+    http
+      .expectOne((r) => r.url === '/api/drafts')
+      .flush({
+        items: [
+          { id: 'd1', title: 'My CV', status: 'READY', resume: { displayName: 'cv.pdf' } },
+          { id: 'd2', title: 'No file', status: 'DRAFT', resume: null },
+        ],
+        total: 2,
+      });
     await settle();
     const page = harness.routeDebugElement!.componentInstance as JobSearch;
     expect(page.drafts.value()?.map((d) => d.id)).toEqual(['d1']);
@@ -240,10 +307,21 @@ describe('JobSearch', () => {
     page.scoreBest();
     await settle();
     const best = http.expectOne('/api/postings/best');
-    expect(best.request.body).toEqual({ keywords: 'engineer', location: '', remote: null, postedWithin: null, draftId: 'd1' });
-    best.flush({ draftId: 'd1', items: [posting('p2', { matchScore: 87.4 }), posting('p1', { matchScore: 12 })] });
+    expect(best.request.body).toEqual({
+      keywords: 'engineer',
+      location: '',
+      remote: null,
+      postedWithin: null,
+      draftId: 'd1',
+    });
+    best.flush({
+      draftId: 'd1',
+      items: [posting('p2', { matchScore: 87.4 }), posting('p1', { matchScore: 12 })],
+    });
     await settle();
-    const scores = Array.from(root().querySelectorAll('ol app-posting-card .score')).map((s) => s.getAttribute('aria-label'));
+    const scores = Array.from(root().querySelectorAll('ol app-posting-card .score')).map((s) =>
+      s.getAttribute('aria-label'),
+    );
     expect(scores).toEqual(['Match score 87 out of 100', 'Match score 12 out of 100']);
 
     button(/back to search results/i).click();
@@ -259,21 +337,28 @@ describe('JobSearch', () => {
     const page = harness.routeDebugElement!.componentInstance as JobSearch;
     page.bestOpen.set(true);
     await settle();
-    http.expectOne((r) => r.url === '/api/drafts').flush({ items: [{ id: 'd1', resume: { displayName: 'cv.pdf' } }], total: 1 });
+    http
+      .expectOne((r) => r.url === '/api/drafts')
+      .flush({ items: [{ id: 'd1', resume: { displayName: 'cv.pdf' } }], total: 1 });
     page.bestDraft.set('d1');
     page.scoreBest();
     await settle();
-    http.expectOne('/api/postings/best').flush(
-      { error: { code: 'RESUME_TEXT_REQUIRED', message: 'x' } },
-      { status: 409, statusText: 'Conflict' },
-    );
+    http
+      .expectOne('/api/postings/best')
+      .flush(
+        { error: { code: 'RESUME_TEXT_REQUIRED', message: 'x' } },
+        { status: 409, statusText: 'Conflict' },
+      );
     await settle();
     expect(root().querySelector('[role="alert"]')?.textContent).toContain('has not been read yet');
   });
 
   it('shows a failed search with its code and retries', async () => {
     await open('/jobs?q=x');
-    search().flush({ error: { code: 'NOT_READY', message: 'Not available.' }, requestId: 'r1' }, { status: 503, statusText: 'Unavailable' });
+    search().flush(
+      { error: { code: 'NOT_READY', message: 'Not available.' }, requestId: 'r1' },
+      { status: 503, statusText: 'Unavailable' },
+    );
     await settle();
     expect(root().querySelector('[role="alert"]')?.textContent).toContain('(NOT_READY)');
     button(/try again/i).click();

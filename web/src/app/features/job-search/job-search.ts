@@ -114,7 +114,11 @@ export class JobSearch {
   }));
   /** Anything in the URL means a search was asked for (an empty one lists the newest postings). */
   readonly searched = computed(
-    () => this.q() !== undefined || this.location() !== undefined || this.remote() !== null || this.within() !== null,
+    () =>
+      this.q() !== undefined ||
+      this.location() !== undefined ||
+      this.remote() !== null ||
+      this.within() !== null,
   );
 
   // The form: follows the URL, edited freely until "Search".
@@ -153,7 +157,10 @@ export class JobSearch {
   readonly bestFor = signal<{ draftId: string; query: SearchQuery } | null>(null);
   readonly drafts = httpResource(
     () => (this.bestOpen() ? { url: '/api/drafts', params: { page: 1, pageSize: 50 } } : undefined),
-    { parse: (body: unknown) => readDraftPage(body, { page: 1, pageSize: 50 }).items.filter((d) => d.resume) },
+    {
+      parse: (body: unknown) =>
+        readDraftPage(body, { page: 1, pageSize: 50 }).items.filter((d) => d.resume),
+    },
   );
   readonly best = httpResource(
     () => {
@@ -180,7 +187,8 @@ export class JobSearch {
 
   readonly errorText = errorText;
   /** Types the template's `let-list` (ng-template contexts are untyped). */
-  readonly asPostings = (list: unknown): readonly Posting[] => (Array.isArray(list) ? (list as Posting[]) : []);
+  readonly asPostings = (list: unknown): readonly Posting[] =>
+    Array.isArray(list) ? (list as Posting[]) : [];
 
   constructor() {
     effect(() => {
@@ -188,7 +196,12 @@ export class JobSearch {
       const { total } = this.results.value();
       const query = this.query();
       untracked(() =>
-        this.latestSearch.set({ id: `latest-${++this.searchCount}`, query, results: total, at: new Date().toISOString() }),
+        this.latestSearch.set({
+          id: `latest-${++this.searchCount}`,
+          query,
+          results: total,
+          at: new Date().toISOString(),
+        }),
       );
     });
     // The "in your tracker" note belongs to this page.
@@ -255,7 +268,9 @@ export class JobSearch {
         }),
       );
       this.tracked.update((ids) => new Set([...ids, posting.id]));
-      this.snack = this.snackBar.open(`“${posting.title}” is in your tracker.`, 'Open tracker', { duration: 6000 });
+      this.snack = this.snackBar.open(`“${posting.title}” is in your tracker.`, 'Open tracker', {
+        duration: 6000,
+      });
       this.snack.onAction().subscribe(() => void this.router.navigateByUrl('/tracker'));
     } catch (error) {
       this.actionError.set(toApiError(error));

@@ -20,7 +20,12 @@ import { Posting } from './postings';
       <div class="head">
         <h3 [id]="headingId()">{{ p.title }}</h3>
         @if (p.matchScore !== null) {
-          <span class="score" [class.good]="tone() === 'good'" [class.strong]="tone() === 'strong'" [attr.aria-label]="'Match score ' + p.matchScore + ' out of 100'">
+          <span
+            class="score"
+            [class.good]="tone() === 'good'"
+            [class.strong]="tone() === 'strong'"
+            [attr.aria-label]="'Match score ' + p.matchScore + ' out of 100'"
+          >
             {{ p.matchScore }}<span class="of">/100</span>
           </span>
         }
@@ -36,7 +41,10 @@ import { Posting } from './postings';
           <span class="remote"><mat-icon aria-hidden="true">home_work</mat-icon>Remote</span>
         }
         @if (p.postedAt) {
-          <span><mat-icon aria-hidden="true">schedule</mat-icon>Posted {{ p.postedAt | date: 'mediumDate' }}</span>
+          <span
+            ><mat-icon aria-hidden="true">schedule</mat-icon>Posted
+            {{ p.postedAt | date: 'mediumDate' }}</span
+          >
         }
       </p>
       @if (p.snippet.length) {
@@ -63,8 +71,15 @@ import { Posting } from './postings';
           Analyze my résumé against this posting
         </button>
         @if (signedIn()) {
-          <button mat-stroked-button type="button" [disabled]="tracked() || tracking()" (click)="track.emit(p)">
-            <mat-icon aria-hidden="true">{{ tracked() ? 'bookmark_added' : 'bookmark_add' }}</mat-icon>
+          <button
+            mat-stroked-button
+            type="button"
+            [disabled]="tracked() || tracking()"
+            (click)="track.emit(p)"
+          >
+            <mat-icon aria-hidden="true">{{
+              tracked() ? 'bookmark_added' : 'bookmark_add'
+            }}</mat-icon>
             {{ tracked() ? 'Tracked' : 'Track' }}
           </button>
         } @else {
@@ -82,15 +97,26 @@ import { Posting } from './postings';
     </article>
   `,
   styles: `
-    :host { display: block; }
+    :host {
+      display: block;
+    }
     article {
       padding: 16px;
       border: 1px solid var(--mat-sys-outline-variant);
       border-radius: var(--mat-sys-corner-medium);
       background: var(--mat-sys-surface-container-lowest);
     }
-    .head { display: flex; align-items: flex-start; justify-content: space-between; gap: 12px; }
-    h3 { margin: 0; font: var(--mat-sys-title-medium); overflow-wrap: anywhere; }
+    .head {
+      display: flex;
+      align-items: flex-start;
+      justify-content: space-between;
+      gap: 12px;
+    }
+    h3 {
+      margin: 0;
+      font: var(--mat-sys-title-medium);
+      overflow-wrap: anywhere;
+    }
     .score {
       flex: none;
       padding: 2px 10px;
@@ -99,29 +125,78 @@ import { Posting } from './postings';
       background: var(--mat-sys-surface-container-high);
       color: var(--mat-sys-on-surface);
     }
-    .score.good { background: var(--mat-sys-primary-container); color: var(--mat-sys-on-primary-container); }
-    .score.strong { background: var(--mat-sys-tertiary-container); color: var(--mat-sys-on-tertiary-container); }
-    .of { font: var(--mat-sys-label-small); }
+    .score.good {
+      background: var(--mat-sys-primary-container);
+      color: var(--mat-sys-on-primary-container);
+    }
+    .score.strong {
+      background: var(--mat-sys-tertiary-container);
+      color: var(--mat-sys-on-tertiary-container);
+    }
+    .of {
+      font: var(--mat-sys-label-small);
+    }
     .meta {
-      display: flex; flex-wrap: wrap; gap: 4px 16px; margin: 6px 0 0;
-      font: var(--mat-sys-body-medium); color: var(--mat-sys-on-surface-variant);
+      display: flex;
+      flex-wrap: wrap;
+      gap: 4px 16px;
+      margin: 6px 0 0;
+      font: var(--mat-sys-body-medium);
+      color: var(--mat-sys-on-surface-variant);
     }
-    .meta span { display: inline-flex; align-items: center; gap: 4px; overflow-wrap: anywhere; }
-    .meta mat-icon { width: 18px; height: 18px; font-size: 18px; flex: none; }
-    .snippet { margin: 10px 0 0; font: var(--mat-sys-body-medium); line-height: 1.5; overflow-wrap: anywhere; }
+    .meta span {
+      display: inline-flex;
+      align-items: center;
+      gap: 4px;
+      overflow-wrap: anywhere;
+    }
+    .meta mat-icon {
+      width: 18px;
+      height: 18px;
+      font-size: 18px;
+      flex: none;
+    }
+    .snippet {
+      margin: 10px 0 0;
+      font: var(--mat-sys-body-medium);
+      line-height: 1.5;
+      overflow-wrap: anywhere;
+    }
     mark {
-      padding: 0 2px; border-radius: 2px; font-weight: 500;
-      background: var(--mat-sys-tertiary-container); color: var(--mat-sys-on-tertiary-container);
+      padding: 0 2px;
+      border-radius: 2px;
+      font-weight: 500;
+      background: var(--mat-sys-tertiary-container);
+      color: var(--mat-sys-on-tertiary-container);
     }
-    .skills { display: flex; flex-wrap: wrap; gap: 6px; margin: 10px 0 0; padding: 0; list-style: none; }
+    .skills {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 6px;
+      margin: 10px 0 0;
+      padding: 0;
+      list-style: none;
+    }
     .skills li {
-      padding: 2px 10px; border-radius: var(--mat-sys-corner-full);
+      padding: 2px 10px;
+      border-radius: var(--mat-sys-corner-full);
       font: var(--mat-sys-label-medium);
-      background: var(--mat-sys-surface-container-high); color: var(--mat-sys-on-surface-variant);
+      background: var(--mat-sys-surface-container-high);
+      color: var(--mat-sys-on-surface-variant);
     }
-    .actions { display: flex; flex-wrap: wrap; gap: 8px; margin-top: 14px; }
+    .actions {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 8px;
+      margin-top: 14px;
+    }
     .visually-hidden {
-      position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap;
+      position: absolute;
+      width: 1px;
+      height: 1px;
+      overflow: hidden;
+      clip-path: inset(50%);
+      white-space: nowrap;
     }
   `,
 })

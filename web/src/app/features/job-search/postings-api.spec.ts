@@ -11,7 +11,10 @@ describe('PostingsApi', () => {
 
   beforeEach(() => {
     TestBed.configureTestingModule({
-      providers: [provideHttpClient(withInterceptors([apiErrorInterceptor])), provideHttpClientTesting()],
+      providers: [
+        provideHttpClient(withInterceptors([apiErrorInterceptor])),
+        provideHttpClientTesting(),
+      ],
     });
     api = TestBed.inject(PostingsApi);
     http = TestBed.inject(HttpTestingController);
@@ -26,7 +29,13 @@ describe('PostingsApi', () => {
       method: 'POST',
       body: { keywords: 'nurse', location: 'Dublin', remote: null, postedWithin: 30, page: 2 },
     });
-    expect(bestRequest('d1', query).body).toEqual({ keywords: 'nurse', location: 'Dublin', remote: null, postedWithin: 30, draftId: 'd1' });
+    expect(bestRequest('d1', query).body).toEqual({
+      keywords: 'nurse',
+      location: 'Dublin',
+      remote: null,
+      postedWithin: 30,
+      draftId: 'd1',
+    });
   });
 
   it('saves a search (name cut to 100) and deletes one', async () => {
@@ -34,7 +43,12 @@ describe('PostingsApi', () => {
     const request = http.expectOne('/api/postings/saved-searches');
     expect(request.request.method).toBe('POST');
     expect(request.request.body.name).toHaveLength(100);
-    expect(request.request.body.query).toEqual({ keywords: 'nurse', location: 'Dublin', remote: null, postedWithin: 30 });
+    expect(request.request.body.query).toEqual({
+      keywords: 'nurse',
+      location: 'Dublin',
+      remote: null,
+      postedWithin: 30,
+    });
     request.flush({ id: 's1', position: 4 }, { status: 201, statusText: 'Created' });
     expect(await saved).toEqual({ id: 's1' });
 
@@ -57,7 +71,12 @@ describe('PostingsApi', () => {
     expect(await broken).toMatchObject({ code: 'BAD_RESPONSE' });
 
     const gone = firstValueFrom(api.aim('p2')).catch((e: unknown) => e);
-    http.expectOne('/api/postings/p2/draft').flush({ error: { code: 'POSTING_NOT_FOUND', message: 'No such posting.' } }, { status: 404, statusText: 'Not Found' });
+    http
+      .expectOne('/api/postings/p2/draft')
+      .flush(
+        { error: { code: 'POSTING_NOT_FOUND', message: 'No such posting.' } },
+        { status: 404, statusText: 'Not Found' },
+      );
     expect(await gone).toMatchObject({ code: 'POSTING_NOT_FOUND', status: 404 });
   });
 });

@@ -6,7 +6,11 @@ import { num, obj, str } from '../../core/api/read';
 import { SearchQuery, queryBody } from './postings';
 
 const badResponse = (what: string) =>
-  new ApiError({ code: 'BAD_RESPONSE', message: `The server sent ${what} this page cannot read.`, status: 200 });
+  new ApiError({
+    code: 'BAD_RESPONSE',
+    message: `The server sent ${what} this page cannot read.`,
+    status: 200,
+  });
 
 // Reads are httpResource requests (the page owns the resources); writes are calls here.
 
@@ -29,17 +33,21 @@ export class PostingsApi {
   private readonly http = inject(HttpClient);
 
   saveSearch(name: string, query: SearchQuery): Observable<{ id: string }> {
-    return this.http.post<unknown>(SAVED_URL, { name: name.trim().slice(0, 100), query: queryBody(query) }).pipe(
-      map((body) => {
-        const id = str(obj(body)?.['id']);
-        if (!id) throw badResponse('a saved search');
-        return { id };
-      }),
-    );
+    return this.http
+      .post<unknown>(SAVED_URL, { name: name.trim().slice(0, 100), query: queryBody(query) })
+      .pipe(
+        map((body) => {
+          const id = str(obj(body)?.['id']);
+          if (!id) throw badResponse('a saved search');
+          return { id };
+        }),
+      );
   }
 
   removeSaved(id: string): Observable<void> {
-    return this.http.delete<unknown>(`${SAVED_URL}/${encodeURIComponent(id)}`).pipe(map(() => undefined));
+    return this.http
+      .delete<unknown>(`${SAVED_URL}/${encodeURIComponent(id)}`)
+      .pipe(map(() => undefined));
   }
 
   /** A new draft (the caller's, guest or user) whose job is the posting; answers its id. */

@@ -21,7 +21,12 @@ export interface SearchQuery {
   postedWithin: number | null;
 }
 
-export const EMPTY_QUERY: SearchQuery = { keywords: '', location: '', remote: null, postedWithin: null };
+export const EMPTY_QUERY: SearchQuery = {
+  keywords: '',
+  location: '',
+  remote: null,
+  postedWithin: null,
+};
 
 export interface Segment {
   text: string;
@@ -78,18 +83,27 @@ export function segmentsOfMarked(text: string): Segment[] {
   for (const part of text.split(OPEN)) {
     const end = part.indexOf(CLOSE);
     if (end === -1) segments.push({ text: part, hit: false });
-    else segments.push({ text: part.slice(0, end), hit: true }, { text: part.slice(end + 1), hit: false });
+    else
+      segments.push(
+        { text: part.slice(0, end), hit: true },
+        { text: part.slice(end + 1), hit: false },
+      );
   }
-  return segments.map((s) => ({ text: stripMarkers(s.text), hit: s.hit })).filter((s) => s.text.length > 0);
+  return segments
+    .map((s) => ({ text: stripMarkers(s.text), hit: s.hit }))
+    .filter((s) => s.text.length > 0);
 }
 
 /** Segments `[{ text, hit }]` (or a marked string); at most 2 000 characters are kept. */
 export function readSnippet(value: unknown): Segment[] {
-  const raw = typeof value === 'string' ? segmentsOfMarked(value) : arr(value).flatMap((item) => {
-    const segment = obj(item);
-    const text = str(segment?.['text']) ?? (typeof item === 'string' ? item : null);
-    return text ? [{ text: stripMarkers(text), hit: bool(segment?.['hit']) }] : [];
-  });
+  const raw =
+    typeof value === 'string'
+      ? segmentsOfMarked(value)
+      : arr(value).flatMap((item) => {
+          const segment = obj(item);
+          const text = str(segment?.['text']) ?? (typeof item === 'string' ? item : null);
+          return text ? [{ text: stripMarkers(text), hit: bool(segment?.['hit']) }] : [];
+        });
   const kept: Segment[] = [];
   let budget = 2_000;
   for (const segment of raw) {
@@ -171,7 +185,14 @@ export function readHistory(value: unknown): PastSearch[] {
       const body = obj(item);
       const id = str(body?.['id']);
       if (!id) return [];
-      return [{ id, query: readQuery(body?.['query']), results: num(body?.['results']), at: str(body?.['at']) }];
+      return [
+        {
+          id,
+          query: readQuery(body?.['query']),
+          results: num(body?.['results']),
+          at: str(body?.['at']),
+        },
+      ];
     })
     .slice(0, 20);
 }

@@ -21,7 +21,14 @@ import { ApiError, toApiError } from '../../core/api/api-error';
 import { errorText } from '../../core/api/error-text';
 import { ApiErrorAlert } from '../../shared/api-error-alert/api-error-alert';
 import { HISTORY_URL, PostingsApi, SAVED_URL } from './postings-api';
-import { PastSearch, SavedSearch, SearchQuery, describeQuery, readHistory, readSaved } from './postings';
+import {
+  PastSearch,
+  SavedSearch,
+  SearchQuery,
+  describeQuery,
+  readHistory,
+  readSaved,
+} from './postings';
 
 /**
  * A signed-in person's saved searches (save the current one, run, delete) and their recent
@@ -29,7 +36,16 @@ import { PastSearch, SavedSearch, SearchQuery, describeQuery, readHistory, readS
  */
 @Component({
   selector: 'app-search-memory',
-  imports: [DatePipe, MatButton, MatIconButton, MatFormField, MatLabel, MatIcon, MatInput, ApiErrorAlert],
+  imports: [
+    DatePipe,
+    MatButton,
+    MatIconButton,
+    MatFormField,
+    MatLabel,
+    MatIcon,
+    MatInput,
+    ApiErrorAlert,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <section aria-labelledby="saved-heading">
@@ -38,7 +54,13 @@ import { PastSearch, SavedSearch, SearchQuery, describeQuery, readHistory, readS
         <form class="save" (submit)="save($event, query)">
           <mat-form-field appearance="outline" subscriptSizing="dynamic">
             <mat-label>Name this search</mat-label>
-            <input matInput maxlength="100" autocomplete="off" [value]="name()" (input)="name.set($any($event.target).value)" />
+            <input
+              matInput
+              maxlength="100"
+              autocomplete="off"
+              [value]="name()"
+              (input)="name.set($any($event.target).value)"
+            />
           </mat-form-field>
           <button mat-stroked-button type="submit" [disabled]="saving() || !name().trim()">
             <mat-icon aria-hidden="true">bookmark</mat-icon>
@@ -50,7 +72,9 @@ import { PastSearch, SavedSearch, SearchQuery, describeQuery, readHistory, readS
         <app-api-error-alert [message]="errorText(error)" [requestId]="error.requestId" />
       }
       @if (saved.error(); as error) {
-        <app-api-error-alert [message]="'Saved searches could not be loaded: ' + loadErrorText(error)" />
+        <app-api-error-alert
+          [message]="'Saved searches could not be loaded: ' + loadErrorText(error)"
+        />
       }
       @if (saved.hasValue()) {
         @if (saved.value().length) {
@@ -61,8 +85,13 @@ import { PastSearch, SavedSearch, SearchQuery, describeQuery, readHistory, readS
                   <span class="name">{{ item.name }}</span>
                   <span class="what">{{ describe(item.query) }}</span>
                 </button>
-                <button mat-icon-button type="button" [attr.aria-label]="'Delete saved search ' + item.name"
-                  [disabled]="removing() === item.id" (click)="remove(item)">
+                <button
+                  mat-icon-button
+                  type="button"
+                  [attr.aria-label]="'Delete saved search ' + item.name"
+                  [disabled]="removing() === item.id"
+                  (click)="remove(item)"
+                >
                   <mat-icon aria-hidden="true">delete</mat-icon>
                 </button>
               </li>
@@ -84,8 +113,12 @@ import { PastSearch, SavedSearch, SearchQuery, describeQuery, readHistory, readS
                 <button mat-button type="button" class="run" (click)="run.emit(item.query)">
                   <span class="name">{{ describe(item.query) }}</span>
                   <span class="what">
-                    @if (item.results !== null) { {{ item.results }} found · }
-                    @if (item.at) { {{ item.at | date: 'short' }} }
+                    @if (item.results !== null) {
+                      {{ item.results }} found ·
+                    }
+                    @if (item.at) {
+                      {{ item.at | date: 'short' }}
+                    }
                   </span>
                 </button>
               </li>
@@ -98,19 +131,58 @@ import { PastSearch, SavedSearch, SearchQuery, describeQuery, readHistory, readS
     </section>
   `,
   styles: `
-    :host { display: grid; gap: 24px; align-content: start; }
-    h2 { margin: 0 0 8px; font: var(--mat-sys-title-medium); }
-    .save { display: grid; gap: 8px; margin-bottom: 8px; }
-    .items { list-style: none; margin: 0; padding: 0; display: grid; gap: 4px; }
-    .items li { display: flex; align-items: center; gap: 4px; }
-    .run {
-      flex: 1 1 auto; min-width: 0; height: auto; padding: 6px 8px;
-      justify-content: flex-start; text-align: start;
+    :host {
+      display: grid;
+      gap: 24px;
+      align-content: start;
     }
-    .run .name, .run .what { display: block; overflow-wrap: anywhere; white-space: normal; }
-    .run .what { font: var(--mat-sys-body-small); color: var(--mat-sys-on-surface-variant); }
-    .none { margin: 0; font: var(--mat-sys-body-medium); color: var(--mat-sys-on-surface-variant); }
-    app-api-error-alert { margin: 8px 0; }
+    h2 {
+      margin: 0 0 8px;
+      font: var(--mat-sys-title-medium);
+    }
+    .save {
+      display: grid;
+      gap: 8px;
+      margin-bottom: 8px;
+    }
+    .items {
+      list-style: none;
+      margin: 0;
+      padding: 0;
+      display: grid;
+      gap: 4px;
+    }
+    .items li {
+      display: flex;
+      align-items: center;
+      gap: 4px;
+    }
+    .run {
+      flex: 1 1 auto;
+      min-width: 0;
+      height: auto;
+      padding: 6px 8px;
+      justify-content: flex-start;
+      text-align: start;
+    }
+    .run .name,
+    .run .what {
+      display: block;
+      overflow-wrap: anywhere;
+      white-space: normal;
+    }
+    .run .what {
+      font: var(--mat-sys-body-small);
+      color: var(--mat-sys-on-surface-variant);
+    }
+    .none {
+      margin: 0;
+      font: var(--mat-sys-body-medium);
+      color: var(--mat-sys-on-surface-variant);
+    }
+    app-api-error-alert {
+      margin: 8px 0;
+    }
   `,
 })
 export class SearchMemory {
@@ -132,7 +204,8 @@ export class SearchMemory {
   readonly recent = computed<PastSearch[]>(() => {
     const read = this.history.hasValue() ? this.history.value() : [];
     const latest = this.latest();
-    if (!latest || (read[0] && describeQuery(read[0].query) === describeQuery(latest.query))) return read;
+    if (!latest || (read[0] && describeQuery(read[0].query) === describeQuery(latest.query)))
+      return read;
     return [latest, ...read].slice(0, 20);
   });
 

@@ -59,21 +59,31 @@ describe('ApplicationDetail', () => {
 
   const root = () => harness.routeNativeElement as HTMLElement;
   const button = (name: RegExp) =>
-    Array.from(root().querySelectorAll<HTMLButtonElement>('button')).find((b) => name.test(b.textContent ?? ''))!;
+    Array.from(root().querySelectorAll<HTMLButtonElement>('button')).find((b) =>
+      name.test(b.textContent ?? ''),
+    )!;
   async function open(): Promise<void> {
     await harness.navigateByUrl('/tracker/a1');
     TestBed.tick();
     http.expectOne('/api/applications/a1').flush(body);
-    http.expectOne('/api/applications/a1/history').flush({ items: [{ from: null, to: 'saved', at: '2026-01-01T00:00:00Z' }] });
+    http
+      .expectOne('/api/applications/a1/history')
+      .flush({ items: [{ from: null, to: 'saved', at: '2026-01-01T00:00:00Z' }] });
     await settle();
   }
 
   it('shows the application, its links, notes as text and its history', async () => {
     await open();
     expect(root().querySelector('h1')?.textContent).toContain('Frontend Engineer at Initech');
-    expect(root().querySelector('a[href="/drafts/d1"]')?.textContent).toContain('Open the linked draft');
-    expect(root().querySelector<HTMLAnchorElement>('a[target="_blank"]')?.href).toBe('https://initech.example/1');
-    expect(root().querySelector<HTMLTextAreaElement>('textarea')?.value).toBe('Ask about <b>remote</b>');
+    expect(root().querySelector('a[href="/drafts/d1"]')?.textContent).toContain(
+      'Open the linked draft',
+    );
+    expect(root().querySelector<HTMLAnchorElement>('a[target="_blank"]')?.href).toBe(
+      'https://initech.example/1',
+    );
+    expect(root().querySelector<HTMLTextAreaElement>('textarea')?.value).toBe(
+      'Ask about <b>remote</b>',
+    );
     expect(root().querySelector('b')).toBeNull();
     expect(root().querySelector('.history')?.textContent).toContain('Added as Saved');
   });
@@ -81,7 +91,9 @@ describe('ApplicationDetail', () => {
   it('saves edited fields, refusing a non-http link first', async () => {
     await open();
     const type = (name: string, value: string) => {
-      const field = root().querySelector<HTMLInputElement | HTMLTextAreaElement>(`[name="${name}"]`)!;
+      const field = root().querySelector<HTMLInputElement | HTMLTextAreaElement>(
+        `[name="${name}"]`,
+      )!;
       field.value = value;
       field.dispatchEvent(new Event('input'));
     };
@@ -97,7 +109,13 @@ describe('ApplicationDetail', () => {
     await settle();
     const patch = http.expectOne('/api/applications/a1');
     expect(patch.request.method).toBe('PATCH');
-    expect(patch.request.body).toEqual({ company: 'Initech', role: 'Frontend Engineer', postingUrl: 'https://initech.example/2', appliedOn: '2026-01-04', notes: 'Call Monday' });
+    expect(patch.request.body).toEqual({
+      company: 'Initech',
+      role: 'Frontend Engineer',
+      postingUrl: 'https://initech.example/2',
+      appliedOn: '2026-01-04',
+      notes: 'Call Monday',
+    });
     patch.flush({ position: 5 });
     await settle();
     expect(root().querySelector('p[role="status"]')?.textContent).toContain('Changes saved.');
@@ -107,6 +125,7 @@ describe('ApplicationDetail', () => {
   it('moves the status and shows the move in the history at once', async () => {
     await open();
     const page = harness.routeDebugElement!.componentInstance as ApplicationDetail;
+    page.set('notes', 'typed, not saved yet');
     await page.move('sideways');
     await page.move('saved');
     http.expectNone('/api/applications/a1');
@@ -118,6 +137,7 @@ describe('ApplicationDetail', () => {
     await settle();
     expect(root().querySelector('.history')?.textContent).toContain('Saved → Applied');
     expect(page.current()?.appliedOn).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(page.fields().notes).toBe('typed, not saved yet');
   });
 
   it('deletes after confirmation and goes back to the tracker', async () => {
@@ -140,9 +160,21 @@ describe('ApplicationDetail', () => {
   it('says when the application does not exist', async () => {
     await harness.navigateByUrl('/tracker/a1');
     TestBed.tick();
-    http.expectOne('/api/applications/a1').flush({ error: { code: 'APPLICATION_NOT_FOUND', message: 'x' } }, { status: 404, statusText: 'Not Found' });
-    http.expectOne('/api/applications/a1/history').flush({ error: { code: 'APPLICATION_NOT_FOUND', message: 'x' } }, { status: 404, statusText: 'Not Found' });
+    http
+      .expectOne('/api/applications/a1')
+      .flush(
+        { error: { code: 'APPLICATION_NOT_FOUND', message: 'x' } },
+        { status: 404, statusText: 'Not Found' },
+      );
+    http
+      .expectOne('/api/applications/a1/history')
+      .flush(
+        { error: { code: 'APPLICATION_NOT_FOUND', message: 'x' } },
+        { status: 404, statusText: 'Not Found' },
+      );
     await settle();
-    expect(root().querySelector('[role="alert"]')?.textContent).toContain('does not exist or was deleted');
+    expect(root().querySelector('[role="alert"]')?.textContent).toContain(
+      'does not exist or was deleted',
+    );
   });
 });

@@ -58,8 +58,19 @@ const fieldsOf = (a: Application | undefined): Fields => ({
 @Component({
   selector: 'app-application-detail',
   imports: [
-    DatePipe, RouterLink, MatAnchor, MatButton, MatFormField, MatHint, MatLabel, MatIcon, MatInput,
-    MatProgressBar, MatOption, MatSelect, ApiErrorAlert,
+    DatePipe,
+    RouterLink,
+    MatAnchor,
+    MatButton,
+    MatFormField,
+    MatHint,
+    MatLabel,
+    MatIcon,
+    MatInput,
+    MatProgressBar,
+    MatOption,
+    MatSelect,
+    ApiErrorAlert,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './application-detail.html',
@@ -77,20 +88,28 @@ export class ApplicationDetail {
     parse: (body: unknown) => {
       const application = readApplication(body);
       if (!application)
-        throw new ApiError({ code: 'BAD_RESPONSE', message: 'The server sent an application this page cannot read.', status: 200 });
+        throw new ApiError({
+          code: 'BAD_RESPONSE',
+          message: 'The server sent an application this page cannot read.',
+          status: 200,
+        });
       return application;
     },
   });
   readonly history = httpResource(() => historyRequest(this.id()), { parse: readStatusHistory });
 
-  readonly current = computed(() => (this.application.hasValue() ? this.application.value() : undefined));
+  readonly current = computed(() =>
+    this.application.hasValue() ? this.application.value() : undefined,
+  );
   readonly loadError = computed(() => {
     const error = this.application.error();
     return error ? toApiError(error) : null;
   });
   /** The form's values; follow the application whenever it is (re)loaded. */
   readonly fields = linkedSignal<Fields>(() => fieldsOf(this.current()));
-  readonly dirty = computed(() => JSON.stringify(this.fields()) !== JSON.stringify(fieldsOf(this.current())));
+  readonly dirty = computed(
+    () => JSON.stringify(this.fields()) !== JSON.stringify(fieldsOf(this.current())),
+  );
   readonly urlProblem = computed(() => {
     const url = this.fields().postingUrl.trim();
     return url && !httpUrl(url) ? 'Enter an address starting with http:// or https://' : '';
@@ -129,8 +148,12 @@ export class ApplicationDetail {
       await firstValueFrom(this.api.update(base.id, changes));
       this.application.set({
         ...base,
-        company: changes.company!, role: changes.role!, postingUrl: httpUrl(changes.postingUrl), appliedOn: changes.appliedOn ?? null,
-        notes: changes.notes!, updatedAt: new Date().toISOString(),
+        company: changes.company!,
+        role: changes.role!,
+        postingUrl: httpUrl(changes.postingUrl),
+        appliedOn: changes.appliedOn ?? null,
+        notes: changes.notes!,
+        updatedAt: new Date().toISOString(),
       });
       this.announcement.set('Changes saved.');
     } catch (error) {
@@ -148,7 +171,15 @@ export class ApplicationDetail {
     try {
       await firstValueFrom(this.api.move(base.id, to));
       const at = new Date().toISOString();
-      this.application.set({ ...base, status: to, appliedOn: base.appliedOn ?? (to === 'applied' ? at.slice(0, 10) : null), updatedAt: at });
+      const edited = this.fields();
+      this.application.set({
+        ...base,
+        status: to,
+        appliedOn: base.appliedOn ?? (to === 'applied' ? at.slice(0, 10) : null),
+        updatedAt: at,
+      });
+      // A move keeps what is being typed in the form (the fields follow the application otherwise).
+      this.fields.set(edited);
       // The history's read model follows a moment later: show the move now.
       const move: StatusMove = { from: base.status, to, at };
       this.history.update((items) => [...(items ?? []), move]);
@@ -169,7 +200,9 @@ export class ApplicationDetail {
       confirm: 'Delete',
     };
     const confirmed = await firstValueFrom(
-      this.dialog.open<ConfirmDialog, ConfirmDialogData, boolean>(ConfirmDialog, { data, maxWidth: '90vw' }).afterClosed(),
+      this.dialog
+        .open<ConfirmDialog, ConfirmDialogData, boolean>(ConfirmDialog, { data, maxWidth: '90vw' })
+        .afterClosed(),
     );
     if (confirmed !== true) return;
     this.deleting.set(true);

@@ -11,7 +11,10 @@ describe('ApplicationsApi', () => {
 
   beforeEach(() => {
     TestBed.configureTestingModule({
-      providers: [provideHttpClient(withInterceptors([apiErrorInterceptor])), provideHttpClientTesting()],
+      providers: [
+        provideHttpClient(withInterceptors([apiErrorInterceptor])),
+        provideHttpClientTesting(),
+      ],
     });
     api = TestBed.inject(ApplicationsApi);
     http = TestBed.inject(HttpTestingController);
@@ -19,10 +22,17 @@ describe('ApplicationsApi', () => {
   afterEach(() => http.verify());
 
   it('creates, edits, moves and deletes', async () => {
-    const created = firstValueFrom(api.create({ company: 'Acme', role: 'Dev', status: 'saved', postingId: 'p1' }));
+    const created = firstValueFrom(
+      api.create({ company: 'Acme', role: 'Dev', status: 'saved', postingId: 'p1' }),
+    );
     const create = http.expectOne('/api/applications');
     expect(create.request.method).toBe('POST');
-    expect(create.request.body).toEqual({ company: 'Acme', role: 'Dev', status: 'saved', postingId: 'p1' });
+    expect(create.request.body).toEqual({
+      company: 'Acme',
+      role: 'Dev',
+      status: 'saved',
+      postingId: 'p1',
+    });
     create.flush({ id: 'a1', position: 3 }, { status: 201, statusText: 'Created' });
     expect(await created).toEqual({ id: 'a1' });
 
@@ -57,15 +67,28 @@ describe('ApplicationsApi', () => {
     const post = http.expectOne('/api/applications/import');
     expect(post.request.body).toEqual({ csv: 'company,role\nA,B\n,\n' });
     post.flush({ imported: 1, ids: ['x'], errors: [{ row: 3, problems: ['company: Too small'] }] });
-    expect(await imported).toEqual({ imported: 1, ids: ['x'], errors: [{ row: 3, problems: ['company: Too small'] }] });
+    expect(await imported).toEqual({
+      imported: 1,
+      ids: ['x'],
+      errors: [{ row: 3, problems: ['company: Too small'] }],
+    });
   });
 
   it('passes refusals on as ApiErrors', async () => {
     const moved = firstValueFrom(api.move('gone', 'offer')).catch((e: unknown) => e);
-    http.expectOne('/api/applications/gone').flush(
-      { error: { code: 'APPLICATION_NOT_FOUND', message: 'No such application.' }, requestId: 'r1' },
-      { status: 404, statusText: 'Not Found' },
-    );
-    expect(await moved).toMatchObject({ code: 'APPLICATION_NOT_FOUND', status: 404, requestId: 'r1' });
+    http
+      .expectOne('/api/applications/gone')
+      .flush(
+        {
+          error: { code: 'APPLICATION_NOT_FOUND', message: 'No such application.' },
+          requestId: 'r1',
+        },
+        { status: 404, statusText: 'Not Found' },
+      );
+    expect(await moved).toMatchObject({
+      code: 'APPLICATION_NOT_FOUND',
+      status: 404,
+      requestId: 'r1',
+    });
   });
 });

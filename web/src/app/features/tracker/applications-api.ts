@@ -3,7 +3,14 @@ import { Injectable, inject } from '@angular/core';
 import { Observable, map } from 'rxjs';
 import { ApiError } from '../../core/api/api-error';
 import { obj, str } from '../../core/api/read';
-import { ApplicationChanges, ApplicationPage, ApplicationStatus, ImportReport, readApplicationPage, readImportReport } from './applications';
+import {
+  ApplicationChanges,
+  ApplicationPage,
+  ApplicationStatus,
+  ImportReport,
+  readApplicationPage,
+  readImportReport,
+} from './applications';
 
 const BASE = '/api/applications';
 /** The board shows every application at once; the API answers up to 500 per page. */
@@ -14,7 +21,10 @@ export const MAX_IMPORT_BYTES = 1_000_000;
 const one = (id: string) => `${BASE}/${encodeURIComponent(id)}`;
 
 // Reads are httpResource requests (the pages own the resources); writes are calls here.
-export const listRequest = (): HttpResourceRequest => ({ url: BASE, params: { page: 1, pageSize: BOARD_PAGE_SIZE } });
+export const listRequest = (): HttpResourceRequest => ({
+  url: BASE,
+  params: { page: 1, pageSize: BOARD_PAGE_SIZE },
+});
 export const applicationRequest = (id: string): HttpResourceRequest => ({ url: one(id) });
 export const historyRequest = (id: string): HttpResourceRequest => ({ url: `${one(id)}/history` });
 
@@ -44,7 +54,11 @@ export class ApplicationsApi {
       map((body) => {
         const id = str(obj(body)?.['id']);
         if (!id)
-          throw new ApiError({ code: 'BAD_RESPONSE', message: 'The server did not say which application it created.', status: 201 });
+          throw new ApiError({
+            code: 'BAD_RESPONSE',
+            message: 'The server did not say which application it created.',
+            status: 201,
+          });
         return { id };
       }),
     );

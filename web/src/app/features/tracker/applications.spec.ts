@@ -1,13 +1,28 @@
-import { applicationStatusLabel, readApplication, readApplicationPage, readImportReport, readStatusHistory } from './applications';
+import {
+  applicationStatusLabel,
+  readApplication,
+  readApplicationPage,
+  readImportReport,
+  readStatusHistory,
+} from './applications';
 import { sortApplications } from './tracker-table';
 
-const app = (id: string, extra: object = {}) => readApplication({ id, company: 'Acme', role: 'Engineer', status: 'saved', ...extra })!;
+const app = (id: string, extra: object = {}) =>
+  readApplication({ id, company: 'Acme', role: 'Engineer', status: 'saved', ...extra })!;
 
 describe('application readers', () => {
   it('reads applications defensively', () => {
     const page = readApplicationPage({
       items: [
-        { id: 'a1', company: 'Acme', role: 'Dev', status: 'applied', postingUrl: 'javascript:alert(1)', appliedOn: '2026-02-03', notes: 5 },
+        {
+          id: 'a1',
+          company: 'Acme',
+          role: 'Dev',
+          status: 'applied',
+          postingUrl: 'javascript:alert(1)',
+          appliedOn: '2026-02-03',
+          notes: 5,
+        },
         { company: 'no id' },
         { id: 'a2', status: 'ghosted', appliedOn: '03/02/2026' },
       ],
@@ -16,18 +31,41 @@ describe('application readers', () => {
     expect(page.items.map((a) => a.id)).toEqual(['a1', 'a2']);
     expect(page.total).toBe(2);
     expect(page.items[0]).toMatchObject({ postingUrl: null, appliedOn: '2026-02-03', notes: '' });
-    expect(page.items[1]).toMatchObject({ status: 'ghosted', appliedOn: null, company: '', role: '' });
+    expect(page.items[1]).toMatchObject({
+      status: 'ghosted',
+      appliedOn: null,
+      company: '',
+      role: '',
+    });
     expect(applicationStatusLabel('ghosted')).toBe('ghosted');
     expect(applicationStatusLabel('interview')).toBe('Interview');
     expect(readApplicationPage('junk')).toEqual({ items: [], total: 0 });
   });
 
   it('reads the status history and an import report', () => {
-    expect(readStatusHistory({ items: [{ from: null, to: 'saved', at: 'x' }, { from: 'saved' }, { from: 'saved', to: 'applied' }] })).toEqual([
+    expect(
+      readStatusHistory({
+        items: [
+          { from: null, to: 'saved', at: 'x' },
+          { from: 'saved' },
+          { from: 'saved', to: 'applied' },
+        ],
+      }),
+    ).toEqual([
       { from: null, to: 'saved', at: 'x' },
       { from: 'saved', to: 'applied', at: null },
     ]);
-    expect(readImportReport({ imported: 2, ids: ['n1', 7, 'n2'], errors: [{ row: 3, problems: ['status: one of saved, applied', 9] }, { row: 'x' }, { row: 5 }] })).toEqual({
+    expect(
+      readImportReport({
+        imported: 2,
+        ids: ['n1', 7, 'n2'],
+        errors: [
+          { row: 3, problems: ['status: one of saved, applied', 9] },
+          { row: 'x' },
+          { row: 5 },
+        ],
+      }),
+    ).toEqual({
       imported: 2,
       ids: ['n1', 'n2'],
       errors: [
@@ -45,11 +83,35 @@ describe('application readers', () => {
       app('3', { role: 'c', status: 'applied', appliedOn: '2026-01-01' }),
     ];
     const ids = (sorted: { id: string }[]) => sorted.map((a) => a.id);
-    expect(ids(sortApplications(items, { active: 'role', direction: 'asc' }))).toEqual(['2', '1', '3']);
-    expect(ids(sortApplications(items, { active: 'status', direction: 'asc' }))).toEqual(['2', '3', '1']);
-    expect(ids(sortApplications(items, { active: 'appliedOn', direction: 'desc' }))).toEqual(['1', '3', '2']);
-    expect(ids(sortApplications(items, { active: 'appliedOn', direction: 'asc' }))).toEqual(['3', '1', '2']);
-    expect(ids(sortApplications(items, { active: 'role', direction: '' }))).toEqual(['1', '2', '3']);
-    expect(ids(sortApplications(items, { active: 'hack', direction: 'asc' }))).toEqual(['1', '2', '3']);
+    expect(ids(sortApplications(items, { active: 'role', direction: 'asc' }))).toEqual([
+      '2',
+      '1',
+      '3',
+    ]);
+    expect(ids(sortApplications(items, { active: 'status', direction: 'asc' }))).toEqual([
+      '2',
+      '3',
+      '1',
+    ]);
+    expect(ids(sortApplications(items, { active: 'appliedOn', direction: 'desc' }))).toEqual([
+      '1',
+      '3',
+      '2',
+    ]);
+    expect(ids(sortApplications(items, { active: 'appliedOn', direction: 'asc' }))).toEqual([
+      '3',
+      '1',
+      '2',
+    ]);
+    expect(ids(sortApplications(items, { active: 'role', direction: '' }))).toEqual([
+      '1',
+      '2',
+      '3',
+    ]);
+    expect(ids(sortApplications(items, { active: 'hack', direction: 'asc' }))).toEqual([
+      '1',
+      '2',
+      '3',
+    ]);
   });
 });

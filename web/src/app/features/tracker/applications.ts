@@ -4,7 +4,14 @@ import { safeHttpUrl } from '../../core/api/staff';
 // The tracker's answers as the web app uses them (src/modules/applications on the server), read
 // defensively: templates only see complete shapes.
 
-export const APPLICATION_STATUSES = ['saved', 'applied', 'interview', 'offer', 'rejected', 'withdrawn'] as const;
+export const APPLICATION_STATUSES = [
+  'saved',
+  'applied',
+  'interview',
+  'offer',
+  'rejected',
+  'withdrawn',
+] as const;
 export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number];
 /** A status this build does not know is kept as text (table only; the board has no column for it). */
 export type AnyStatus = ApplicationStatus | (string & {});

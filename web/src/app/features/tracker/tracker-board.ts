@@ -24,7 +24,19 @@ export interface MoveRequest {
  */
 @Component({
   selector: 'app-tracker-board',
-  imports: [CdkDropListGroup, CdkDropList, CdkDrag, DatePipe, RouterLink, MatIconButton, MatIcon, MatMenu, MatMenuContent, MatMenuItem, MatMenuTrigger],
+  imports: [
+    CdkDropListGroup,
+    CdkDropList,
+    CdkDrag,
+    DatePipe,
+    RouterLink,
+    MatIconButton,
+    MatIcon,
+    MatMenu,
+    MatMenuContent,
+    MatMenuItem,
+    MatMenuTrigger,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <div class="board" cdkDropListGroup>
@@ -43,12 +55,21 @@ export interface MoveRequest {
             [attr.data-status]="column.status"
           >
             @for (application of column.items; track application.id) {
-              <li class="card" cdkDrag [cdkDragData]="application" [cdkDragDisabled]="busy() === application.id">
+              <li
+                class="card"
+                cdkDrag
+                [cdkDragData]="application"
+                [cdkDragDisabled]="busy() === application.id"
+              >
                 <div class="card-text">
-                  <a class="role" [routerLink]="['/tracker', application.id]">{{ application.role || 'Untitled role' }}</a>
+                  <a class="role" [routerLink]="['/tracker', application.id]">{{
+                    application.role || 'Untitled role'
+                  }}</a>
                   <span class="company">{{ application.company }}</span>
                   @if (application.appliedOn) {
-                    <span class="date">Applied {{ application.appliedOn | date: 'mediumDate' : 'UTC' }}</span>
+                    <span class="date"
+                      >Applied {{ application.appliedOn | date: 'mediumDate' : 'UTC' }}</span
+                    >
                   }
                 </div>
                 <button
@@ -58,7 +79,13 @@ export interface MoveRequest {
                   [matMenuTriggerFor]="moveMenu"
                   [matMenuTriggerData]="{ application }"
                   [disabled]="busy() === application.id"
-                  [attr.aria-label]="'Move ' + (application.role || 'application') + ' at ' + application.company + ' to another status'"
+                  [attr.aria-label]="
+                    'Move ' +
+                    (application.role || 'application') +
+                    ' at ' +
+                    application.company +
+                    ' to another status'
+                  "
                 >
                   <mat-icon aria-hidden="true">more_vert</mat-icon>
                 </button>
@@ -90,29 +117,91 @@ export interface MoveRequest {
       gap: 12px;
     }
     .column {
-      display: flex; flex-direction: column; min-width: 0;
-      padding: 8px; border-radius: var(--mat-sys-corner-medium);
+      display: flex;
+      flex-direction: column;
+      min-width: 0;
+      padding: 8px;
+      border-radius: var(--mat-sys-corner-medium);
       background: var(--mat-sys-surface-container-low);
     }
-    h2 { margin: 4px 4px 8px; font: var(--mat-sys-title-small); }
-    .count { color: var(--mat-sys-on-surface-variant); font: var(--mat-sys-body-small); }
-    .cards { flex: 1; display: grid; gap: 8px; align-content: start; min-height: 72px; margin: 0; padding: 0; list-style: none; }
-    .card {
-      display: flex; align-items: flex-start; gap: 2px; padding: 8px 0 8px 10px;
-      border: 1px solid var(--mat-sys-outline-variant); border-radius: var(--mat-sys-corner-small);
-      background: var(--mat-sys-surface-container-lowest); cursor: grab;
+    h2 {
+      margin: 4px 4px 8px;
+      font: var(--mat-sys-title-small);
     }
-    .card-text { flex: 1 1 auto; min-width: 0; display: grid; gap: 2px; }
-    .role { font: var(--mat-sys-title-small); overflow-wrap: anywhere; }
-    .company, .date { font: var(--mat-sys-body-small); color: var(--mat-sys-on-surface-variant); overflow-wrap: anywhere; }
-    .move { flex: none; margin-top: -6px; }
-    .none { padding: 8px; font: var(--mat-sys-body-small); color: var(--mat-sys-on-surface-variant); }
-    .cdk-drag-preview { box-shadow: var(--mat-sys-level3); list-style: none; }
-    .cdk-drag-placeholder { opacity: 0.4; }
-    .cdk-drop-list-dragging .card:not(.cdk-drag-placeholder) { transition: transform 200ms; }
-    @media (max-width: 1000px) { .board { grid-template-columns: repeat(3, minmax(0, 1fr)); } }
-    @media (max-width: 600px) { .board { grid-template-columns: minmax(0, 1fr); } }
-    @media (prefers-reduced-motion: reduce) { .cdk-drop-list-dragging .card { transition: none; } }
+    .count {
+      color: var(--mat-sys-on-surface-variant);
+      font: var(--mat-sys-body-small);
+    }
+    .cards {
+      flex: 1;
+      display: grid;
+      gap: 8px;
+      align-content: start;
+      min-height: 72px;
+      margin: 0;
+      padding: 0;
+      list-style: none;
+    }
+    .card {
+      display: flex;
+      align-items: flex-start;
+      gap: 2px;
+      padding: 8px 0 8px 10px;
+      border: 1px solid var(--mat-sys-outline-variant);
+      border-radius: var(--mat-sys-corner-small);
+      background: var(--mat-sys-surface-container-lowest);
+      cursor: grab;
+    }
+    .card-text {
+      flex: 1 1 auto;
+      min-width: 0;
+      display: grid;
+      gap: 2px;
+    }
+    .role {
+      font: var(--mat-sys-title-small);
+      overflow-wrap: anywhere;
+    }
+    .company,
+    .date {
+      font: var(--mat-sys-body-small);
+      color: var(--mat-sys-on-surface-variant);
+      overflow-wrap: anywhere;
+    }
+    .move {
+      flex: none;
+      margin-top: -6px;
+    }
+    .none {
+      padding: 8px;
+      font: var(--mat-sys-body-small);
+      color: var(--mat-sys-on-surface-variant);
+    }
+    .cdk-drag-preview {
+      box-shadow: var(--mat-sys-level3);
+      list-style: none;
+    }
+    .cdk-drag-placeholder {
+      opacity: 0.4;
+    }
+    .cdk-drop-list-dragging .card:not(.cdk-drag-placeholder) {
+      transition: transform 200ms;
+    }
+    @media (max-width: 1000px) {
+      .board {
+        grid-template-columns: repeat(3, minmax(0, 1fr));
+      }
+    }
+    @media (max-width: 600px) {
+      .board {
+        grid-template-columns: minmax(0, 1fr);
+      }
+    }
+    @media (prefers-reduced-motion: reduce) {
+      .cdk-drop-list-dragging .card {
+        transition: none;
+      }
+    }
   `,
 })
 export class TrackerBoard {

@@ -76,7 +76,9 @@ export class TrackerPage {
   readonly view = input<View, string | undefined>('board', { transform: toView });
 
   readonly list = httpResource(() => listRequest(), { parse: readApplicationPage });
-  readonly items = computed<Application[]>(() => (this.list.hasValue() ? this.list.value().items : []));
+  readonly items = computed<Application[]>(() =>
+    this.list.hasValue() ? this.list.value().items : [],
+  );
   readonly loadError = computed(() => {
     const error = this.list.error();
     return error ? toApiError(error) : null;
@@ -109,11 +111,17 @@ export class TrackerPage {
     this.problem.set(null);
     this.moving.set(application.id);
     // Move the card at once; the server records the move (and its history) behind it.
-    const moved = { ...application, status: to, appliedOn: application.appliedOn ?? (to === 'applied' ? today() : null) };
+    const moved = {
+      ...application,
+      status: to,
+      appliedOn: application.appliedOn ?? (to === 'applied' ? today() : null),
+    };
     this.replace(moved);
     try {
       await firstValueFrom(this.api.move(application.id, to));
-      this.announcement.set(`Moved ${application.role} at ${application.company} to ${APPLICATION_STATUS_LABELS[to]}.`);
+      this.announcement.set(
+        `Moved ${application.role} at ${application.company} to ${APPLICATION_STATUS_LABELS[to]}.`,
+      );
     } catch (error) {
       this.replace(application);
       this.problem.set({ what: 'The application could not be moved', error: toApiError(error) });
@@ -133,10 +141,23 @@ export class TrackerPage {
       const { id } = await firstValueFrom(this.api.create({ company, role, status: 'saved' }));
       const now = new Date().toISOString();
       const added: Application = {
-        id, company, role, postingUrl: null, postingId: null, draftId: null, notes: '', status: 'saved',
-        appliedOn: null, followUpDueAt: null, createdAt: now, updatedAt: now,
+        id,
+        company,
+        role,
+        postingUrl: null,
+        postingId: null,
+        draftId: null,
+        notes: '',
+        status: 'saved',
+        appliedOn: null,
+        followUpDueAt: null,
+        createdAt: now,
+        updatedAt: now,
       };
-      this.list.update((page) => ({ items: [added, ...(page?.items ?? [])], total: (page?.total ?? 0) + 1 }));
+      this.list.update((page) => ({
+        items: [added, ...(page?.items ?? [])],
+        total: (page?.total ?? 0) + 1,
+      }));
       this.company.set('');
       this.role.set('');
       this.announcement.set(`Added ${role} at ${company}.`);
@@ -218,7 +239,9 @@ export class TrackerPage {
 
   private replace(application: Application): void {
     this.list.update((page) =>
-      page ? { ...page, items: page.items.map((a) => (a.id === application.id ? application : a)) } : page,
+      page
+        ? { ...page, items: page.items.map((a) => (a.id === application.id ? application : a)) }
+        : page,
     );
   }
 }

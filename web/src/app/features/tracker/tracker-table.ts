@@ -21,7 +21,8 @@ export type SortKey = 'role' | 'company' | 'status' | 'appliedOn' | 'updatedAt';
 /** Sorts a copy; empty values go last whatever the direction, statuses in pipeline order. */
 export function sortApplications(items: readonly Application[], sort: Sort): Application[] {
   const key = sort.active as SortKey;
-  if (!sort.direction || !['role', 'company', 'status', 'appliedOn', 'updatedAt'].includes(key)) return [...items];
+  if (!sort.direction || !['role', 'company', 'status', 'appliedOn', 'updatedAt'].includes(key))
+    return [...items];
   const factor = sort.direction === 'asc' ? 1 : -1;
   const rank = (a: Application) => {
     const index = (APPLICATION_STATUSES as readonly string[]).indexOf(a.status);
@@ -40,17 +41,38 @@ export function sortApplications(items: readonly Application[], sort: Sort): App
 @Component({
   selector: 'app-tracker-table',
   imports: [
-    DatePipe, RouterLink, MatSort, MatSortHeader, MatTable, MatColumnDef, MatHeaderCell, MatHeaderCellDef,
-    MatCell, MatCellDef, MatHeaderRow, MatHeaderRowDef, MatRow, MatRowDef,
+    DatePipe,
+    RouterLink,
+    MatSort,
+    MatSortHeader,
+    MatTable,
+    MatColumnDef,
+    MatHeaderCell,
+    MatHeaderCellDef,
+    MatCell,
+    MatCellDef,
+    MatHeaderRow,
+    MatHeaderRowDef,
+    MatRow,
+    MatRowDef,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <div class="scroll">
-      <table mat-table [dataSource]="rows()" matSort [matSortActive]="sort().active" [matSortDirection]="sort().direction"
-        (matSortChange)="sort.set($event)" aria-label="Applications">
+      <table
+        mat-table
+        [dataSource]="rows()"
+        matSort
+        [matSortActive]="sort().active"
+        [matSortDirection]="sort().direction"
+        (matSortChange)="sort.set($event)"
+        aria-label="Applications"
+      >
         <ng-container matColumnDef="role">
           <th mat-header-cell *matHeaderCellDef mat-sort-header>Role</th>
-          <td mat-cell *matCellDef="let a"><a [routerLink]="['/tracker', a.id]">{{ a.role || 'Untitled role' }}</a></td>
+          <td mat-cell *matCellDef="let a">
+            <a [routerLink]="['/tracker', a.id]">{{ a.role || 'Untitled role' }}</a>
+          </td>
         </ng-container>
         <ng-container matColumnDef="company">
           <th mat-header-cell *matHeaderCellDef mat-sort-header>Company</th>
@@ -62,11 +84,15 @@ export function sortApplications(items: readonly Application[], sort: Sort): App
         </ng-container>
         <ng-container matColumnDef="appliedOn">
           <th mat-header-cell *matHeaderCellDef mat-sort-header>Applied</th>
-          <td mat-cell *matCellDef="let a">{{ a.appliedOn ? (a.appliedOn | date: 'mediumDate' : 'UTC') : '—' }}</td>
+          <td mat-cell *matCellDef="let a">
+            {{ a.appliedOn ? (a.appliedOn | date: 'mediumDate' : 'UTC') : '—' }}
+          </td>
         </ng-container>
         <ng-container matColumnDef="updatedAt">
           <th mat-header-cell *matHeaderCellDef mat-sort-header>Updated</th>
-          <td mat-cell *matCellDef="let a">{{ a.updatedAt ? (a.updatedAt | date: 'mediumDate') : '—' }}</td>
+          <td mat-cell *matCellDef="let a">
+            {{ a.updatedAt ? (a.updatedAt | date: 'mediumDate') : '—' }}
+          </td>
         </ng-container>
         <tr mat-header-row *matHeaderRowDef="columns"></tr>
         <tr mat-row *matRowDef="let row; columns: columns"></tr>
@@ -74,9 +100,18 @@ export function sortApplications(items: readonly Application[], sort: Sort): App
     </div>
   `,
   styles: `
-    .scroll { overflow-x: auto; border: 1px solid var(--mat-sys-outline-variant); border-radius: var(--mat-sys-corner-medium); }
-    table { width: 100%; min-width: 560px; }
-    td a { overflow-wrap: anywhere; }
+    .scroll {
+      overflow-x: auto;
+      border: 1px solid var(--mat-sys-outline-variant);
+      border-radius: var(--mat-sys-corner-medium);
+    }
+    table {
+      width: 100%;
+      min-width: 560px;
+    }
+    td a {
+      overflow-wrap: anywhere;
+    }
   `,
 })
 export class TrackerTable {
