@@ -21,6 +21,7 @@ describe('explainFailure', () => {
       'We found no text in this file — export it from Word/Google Docs as PDF with text',
     );
     expect(explainFailure('PAYMENT_NOT_RECEIVED').title).toBe('The payment did not come through');
+    expect(explainFailure('STORAGE_UNAVAILABLE').text).toContain('Nothing you saved is lost');
     expect(explainFailure('EXTRACTION_TIMEOUT').title).toBe('Reading your résumé took too long');
   });
 

@@ -51,6 +51,10 @@ const explanations: Readonly<Record<string, Explanation>> = {
     title: 'The résumé file is missing',
     text: 'We could not find the uploaded file any more. Upload your résumé again.',
   },
+  STORAGE_UNAVAILABLE: {
+    title: 'Our file storage was out of reach',
+    text: 'Nothing you saved is lost: storing or reading the file failed for a while on our side. Please run it again in a few minutes.',
+  },
   RESUME_REQUIRED: {
     title: 'No résumé yet',
     text: 'Upload your résumé to this draft first, then run the analysis.',
