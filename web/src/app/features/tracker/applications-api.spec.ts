@@ -35,6 +35,8 @@ describe('ApplicationsApi', () => {
     });
     create.flush({ id: 'a1', position: 3 }, { status: 201, statusText: 'Created' });
     expect(await created).toEqual({ id: 'a1' });
+    expect(api.recentlyCreated()).toEqual(['a1']);
+    expect(api.recentlyCreated(Date.now() + 61_000)).toEqual([]);
 
     const moved = firstValueFrom(api.move('a1', 'interview'));
     const move = http.expectOne('/api/applications/a1');
@@ -76,15 +78,13 @@ describe('ApplicationsApi', () => {
 
   it('passes refusals on as ApiErrors', async () => {
     const moved = firstValueFrom(api.move('gone', 'offer')).catch((e: unknown) => e);
-    http
-      .expectOne('/api/applications/gone')
-      .flush(
-        {
-          error: { code: 'APPLICATION_NOT_FOUND', message: 'No such application.' },
-          requestId: 'r1',
-        },
-        { status: 404, statusText: 'Not Found' },
-      );
+    http.expectOne('/api/applications/gone').flush(
+      {
+        error: { code: 'APPLICATION_NOT_FOUND', message: 'No such application.' },
+        requestId: 'r1',
+      },
+      { status: 404, statusText: 'Not Found' },
+    );
     expect(await moved).toMatchObject({
       code: 'APPLICATION_NOT_FOUND',
       status: 404,

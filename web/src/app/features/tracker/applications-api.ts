@@ -1,6 +1,6 @@
 import { HttpClient, HttpResourceRequest } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
-import { Observable, map } from 'rxjs';
+import { Observable, map, tap } from 'rxjs';
 import { ApiError } from '../../core/api/api-error';
 import { obj, str } from '../../core/api/read';
 import {
@@ -18,6 +18,7 @@ export const BOARD_PAGE_SIZE = 500;
 /** Larger CSV files are refused in the browser (the API reads at most 1 000 rows). */
 export const MAX_IMPORT_BYTES = 1_000_000;
 
+const RECENT_MS = 60_000;
 const one = (id: string) => `${BASE}/${encodeURIComponent(id)}`;
 
 // Reads are httpResource requests (the pages own the resources); writes are calls here.
@@ -42,6 +43,14 @@ export interface NewApplication {
 @Injectable({ providedIn: 'root' })
 export class ApplicationsApi {
   private readonly http = inject(HttpClient);
+  /** Applications this tab created (id → when), for pages that open before the read model has them. */
+  private readonly created = new Map<string, number>();
+
+  /** Ids created here in the last minute: a list read now may not show them yet. */
+  recentlyCreated(now = Date.now()): string[] {
+    for (const [id, at] of this.created) if (now - at > RECENT_MS) this.created.delete(id);
+    return [...this.created.keys()];
+  }
 
   /** The same list the board reads (for catching up after a write; pages read it with httpResource). */
   list(): Observable<ApplicationPage> {
@@ -61,6 +70,7 @@ export class ApplicationsApi {
           });
         return { id };
       }),
+      tap(({ id }) => this.created.set(id, Date.now())),
     );
   }
 
@@ -74,7 +84,10 @@ export class ApplicationsApi {
   }
 
   remove(id: string): Observable<void> {
-    return this.http.delete<unknown>(one(id)).pipe(map(() => undefined));
+    return this.http.delete<unknown>(one(id)).pipe(
+      map(() => undefined),
+      tap(() => this.created.delete(id)),
+    );
   }
 
   /** The whole tracker as CSV text (RFC 4180, formula-safe cells). */

@@ -12,6 +12,8 @@ import { apiErrorInterceptor } from '../../core/api/api-error.interceptor';
 import { SAVE_FILE } from '../../shared/save-file/save-file';
 import { Application, ApplicationStatus, readApplication } from './applications';
 import { TrackerBoard } from './tracker-board';
+import { firstValueFrom } from 'rxjs';
+import { ApplicationsApi } from './applications-api';
 import { CATCH_UP_MS, TrackerPage } from './tracker-page';
 
 const macrotask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
@@ -163,15 +165,13 @@ describe('TrackerPage', () => {
     board.dropped(drop('offer'));
     await settle();
     expect(column('offer')).toEqual(['Role a1']);
-    http
-      .expectOne('/api/applications/a1')
-      .flush(
-        {
-          error: { code: 'APPLICATION_NOT_FOUND', message: 'No such application.' },
-          requestId: 'r3',
-        },
-        { status: 404, statusText: 'Not Found' },
-      );
+    http.expectOne('/api/applications/a1').flush(
+      {
+        error: { code: 'APPLICATION_NOT_FOUND', message: 'No such application.' },
+        requestId: 'r3',
+      },
+      { status: 404, statusText: 'Not Found' },
+    );
     await settle();
     expect(column('offer')).toEqual([]);
     expect(column('saved')).toEqual(['Role a1']);
@@ -257,6 +257,25 @@ describe('TrackerPage', () => {
     });
     await settle();
     expect(column('applied')).toEqual(['Role n1']);
+    http.expectNone((r) => r.url === '/api/applications');
+  });
+
+  it('opened right after an application was created here, reads again until it is listed', async () => {
+    const api = TestBed.inject(ApplicationsApi);
+    const created = firstValueFrom(api.create({ company: 'Initech', role: 'Nurse' }));
+    http
+      .expectOne('/api/applications')
+      .flush({ id: 'new1' }, { status: 201, statusText: 'Created' });
+    await created;
+    await open();
+    listRequest().flush({ items: [application('a1', 'saved')], total: 1 });
+    await settle();
+    listRequest().flush({
+      items: [application('new1', 'saved'), application('a1', 'saved')],
+      total: 2,
+    });
+    await settle();
+    expect(column('saved')).toEqual(['Role new1', 'Role a1']);
     http.expectNone((r) => r.url === '/api/applications');
   });
 

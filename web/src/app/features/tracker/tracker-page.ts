@@ -5,9 +5,11 @@ import {
   ElementRef,
   InjectionToken,
   computed,
+  effect,
   inject,
   input,
   signal,
+  untracked,
   viewChild,
 } from '@angular/core';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
@@ -98,6 +100,18 @@ export class TrackerPage {
   readonly adding = signal(false);
 
   readonly errorText = errorText;
+
+  constructor() {
+    // Opened right after "Track" on the job search: wait for what this tab just created.
+    let checked = false;
+    effect(() => {
+      if (checked || !this.list.hasValue()) return;
+      checked = true;
+      const known = new Set(this.list.value().items.map((a) => a.id));
+      const missing = untracked(() => this.api.recentlyCreated()).filter((id) => !known.has(id));
+      if (missing.length) void this.showNew(missing);
+    });
+  }
 
   setView(view: string): void {
     void this.router.navigate([], {
@@ -205,7 +219,7 @@ export class TrackerPage {
         `Imported ${report.imported} ${report.imported === 1 ? 'application' : 'applications'}` +
           (skipped ? `; ${skipped} ${skipped === 1 ? 'row was' : 'rows were'} skipped.` : '.'),
       );
-      if (report.ids.length > 0) await this.showImported(report.ids);
+      if (report.ids.length > 0) await this.showNew(report.ids);
     } catch (error) {
       this.problem.set({ what: 'The import failed', error: toApiError(error) });
     } finally {
@@ -218,10 +232,10 @@ export class TrackerPage {
   }
 
   /**
-   * The tracker's read model follows the import a moment later (the API offers no read-your-writes
+   * The tracker's read model follows a write a moment later (the API offers no read-your-writes
    * position for applications): read the list again until the new ids are in it, a few times at most.
    */
-  private async showImported(ids: readonly string[]): Promise<void> {
+  private async showNew(ids: readonly string[]): Promise<void> {
     for (let attempt = 0; attempt < CATCH_UP_ATTEMPTS; attempt++) {
       if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, this.catchUpMs));
       try {
