@@ -117,7 +117,7 @@ async function main(): Promise<number> {
     const user = await fuzzUser(product.baseUrl, product.databaseUrl);
     return await fuzzApi({
       baseUrl: product.baseUrl, ...user,
-      maxExamples: Number(process.env.API_FUZZ_EXAMPLES ?? 10),
+      maxExamples: Number(process.env.API_FUZZ_EXAMPLES ?? 4),
       workers: Number(process.env.API_FUZZ_WORKERS ?? 1),
       reportDir: join(root, config.DATA_DIR, 'api-fuzz'),
     });
