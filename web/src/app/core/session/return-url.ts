@@ -7,7 +7,8 @@ export const RETURN_URL_PARAM = 'returnUrl';
 
 export function safeReturnUrl(candidate: string | null | undefined): string | null {
   if (!candidate || candidate.length > 2048) return null;
-  if (!candidate.startsWith('/') || candidate.startsWith('//') || candidate.startsWith('/\\')) return null;
+  if (!candidate.startsWith('/') || candidate.startsWith('//') || candidate.startsWith('/\\'))
+    return null;
   // Control characters (tabs, newlines) are dropped by URL parsers and can smuggle `//host` in.
   if (/[\u0000-\u001f\u007f\\]/.test(candidate)) return null;
   // The auth pages themselves are never a destination: that would loop back to the form.

@@ -45,20 +45,26 @@ describe('roleGuard and the not-allowed page', () => {
   async function visit(url: string, user: object | null): Promise<string> {
     const navigation = harness.navigateByUrl(url);
     await settle();
-    httpTesting.expectOne('/api/auth/session').flush(user ? { user } : { user: null, guest: true, reason: 'missing' });
+    httpTesting
+      .expectOne('/api/auth/session')
+      .flush(user ? { user } : { user: null, guest: true, reason: 'missing' });
     await navigation;
     harness.detectChanges();
     return (harness.routeNativeElement as HTMLElement).textContent?.replace(/\s+/g, ' ') ?? '';
   }
 
   it('lets an admin into both consoles (waiting for the session first)', async () => {
-    expect(await visit('/admin', { id: 'u1', email: 'boss@example.com', role: 'ADMIN' })).toContain('Admin console');
+    expect(await visit('/admin', { id: 'u1', email: 'boss@example.com', role: 'ADMIN' })).toContain(
+      'Admin console',
+    );
     await harness.navigateByUrl('/support');
     expect(harness.routeNativeElement?.textContent).toContain('Support console');
   });
 
   it('lets support into /support but shows /admin as not allowed', async () => {
-    expect(await visit('/support', { id: 'u2', email: 'help@example.com', role: 'SUPPORT' })).toContain('Support console');
+    expect(
+      await visit('/support', { id: 'u2', email: 'help@example.com', role: 'SUPPORT' }),
+    ).toContain('Support console');
     await harness.navigateByUrl('/admin');
     const text = harness.routeNativeElement?.textContent ?? '';
     expect(text).toContain('Not allowed');
@@ -67,10 +73,14 @@ describe('roleGuard and the not-allowed page', () => {
   });
 
   it('shows a plain user, an unknown role and a guest the not-allowed page', async () => {
-    expect(await visit('/support', { id: 'u3', email: 'ada@example.com', role: 'USER' })).toContain('Not allowed');
+    expect(await visit('/support', { id: 'u3', email: 'ada@example.com', role: 'USER' })).toContain(
+      'Not allowed',
+    );
     const session = TestBed.inject(Session);
     let refreshed = session.refresh();
-    httpTesting.expectOne('/api/auth/session').flush({ user: { email: 'x@example.com', role: 'SUPERUSER' } });
+    httpTesting
+      .expectOne('/api/auth/session')
+      .flush({ user: { email: 'x@example.com', role: 'SUPERUSER' } });
     await refreshed;
     expect(session.isStaff()).toBe(false);
     await harness.navigateByUrl('/admin');

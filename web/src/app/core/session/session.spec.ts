@@ -27,25 +27,36 @@ describe('Session', () => {
     expect(request.request.withCredentials).toBe(true);
     request.flush({ user: { id: 'u1', email: 'ada@example.com', plan: 'PRO' }, guest: false });
     await done;
-    expect(session.user()).toEqual({ id: 'u1', email: 'ada@example.com', plan: 'PRO', role: 'USER' });
+    expect(session.user()).toEqual({
+      id: 'u1',
+      email: 'ada@example.com',
+      plan: 'PRO',
+      role: 'USER',
+    });
   });
 
   it('refreshes an expired session once and asks again', async () => {
     const done = session.refresh();
-    httpTesting.expectOne('/api/auth/session').flush({ user: null, guest: false, reason: 'expired' });
+    httpTesting
+      .expectOne('/api/auth/session')
+      .flush({ user: null, guest: false, reason: 'expired' });
     await Promise.resolve();
     const refresh = httpTesting.expectOne('/api/auth/refresh');
     expect(refresh.request.method).toBe('POST');
     refresh.flush({ rotated: true });
     await new Promise((r) => setTimeout(r));
-    httpTesting.expectOne('/api/auth/session').flush({ user: { email: 'ada@example.com', plan: 'FREE' } });
+    httpTesting
+      .expectOne('/api/auth/session')
+      .flush({ user: { email: 'ada@example.com', plan: 'FREE' } });
     await done;
     expect(session.user()?.email).toBe('ada@example.com');
   });
 
   it('is a guest without a user, when the refresh fails, on a network failure and on a body without an email', async () => {
     let done = session.refresh();
-    httpTesting.expectOne('/api/auth/session').flush({ user: null, guest: true, reason: 'missing' });
+    httpTesting
+      .expectOne('/api/auth/session')
+      .flush({ user: null, guest: true, reason: 'missing' });
     await done;
     expect(session.current()).toEqual({ kind: 'guest' });
 
@@ -54,7 +65,10 @@ describe('Session', () => {
     await Promise.resolve();
     httpTesting
       .expectOne('/api/auth/refresh')
-      .flush({ error: { code: 'SESSION_EXPIRED', message: 'Sign in again.' } }, { status: 401, statusText: 'Unauthorized' });
+      .flush(
+        { error: { code: 'SESSION_EXPIRED', message: 'Sign in again.' } },
+        { status: 401, statusText: 'Unauthorized' },
+      );
     await done;
     expect(session.user()).toBeNull();
 

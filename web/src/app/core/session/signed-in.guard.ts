@@ -11,5 +11,7 @@ export const signedInGuard: CanActivateFn = async (_route, state) => {
   const session = inject(Session);
   const router = inject(Router);
   const known = await session.known();
-  return known.kind === 'user' ? true : router.createUrlTree(['/sign-in'], { queryParams: returnTo(state.url) });
+  return known.kind === 'user'
+    ? true
+    : router.createUrlTree(['/sign-in'], { queryParams: returnTo(state.url) });
 };

@@ -62,7 +62,9 @@ describe('AuthPage', () => {
     expect(request.request.withCredentials).toBe(true);
     request.flush({ ok: true });
     await settle();
-    httpTesting.expectOne('/api/auth/session').flush({ user: { id: 'u1', email: 'ada@example.com' } });
+    httpTesting
+      .expectOne('/api/auth/session')
+      .flush({ user: { id: 'u1', email: 'ada@example.com' } });
   });
 
   it('shows a 404 envelope as "not available yet" and keeps it until a field is edited', async () => {
@@ -70,10 +72,15 @@ describe('AuthPage', () => {
     await type(emailInput(), 'ada@example.com');
     await type(passwordInput(), 'correct horse');
     await submit();
-    httpTesting.expectOne('/api/auth/login').flush(
-      { error: { code: 'NOT_FOUND', message: 'Nothing was found at this address.' }, requestId: 'req-42' },
-      { status: 404, statusText: 'Not Found' },
-    );
+    httpTesting
+      .expectOne('/api/auth/login')
+      .flush(
+        {
+          error: { code: 'NOT_FOUND', message: 'Nothing was found at this address.' },
+          requestId: 'req-42',
+        },
+        { status: 404, statusText: 'Not Found' },
+      );
     await settle();
     await fixture.whenStable();
 
@@ -96,10 +103,15 @@ describe('AuthPage', () => {
     await type(emailInput(), 'ada@example.com');
     await type(passwordInput(), 'long enough password');
     await submit();
-    httpTesting.expectOne('/api/auth/register').flush(
-      { error: { code: 'CONFLICT', message: 'This email is already registered.' }, requestId: 'r-7' },
-      { status: 409, statusText: 'Conflict' },
-    );
+    httpTesting
+      .expectOne('/api/auth/register')
+      .flush(
+        {
+          error: { code: 'CONFLICT', message: 'This email is already registered.' },
+          requestId: 'r-7',
+        },
+        { status: 409, statusText: 'Conflict' },
+      );
     await settle();
     await fixture.whenStable();
 
@@ -157,7 +169,9 @@ describe('AuthPage', () => {
     httpTesting.expectOne('/api/auth/login').flush({ user: { id: 'u1' } });
     await settle();
     // The shell's session is refreshed so the top bar shows the account.
-    httpTesting.expectOne('/api/auth/session').flush({ user: { id: 'u1', email: 'ada@example.com', plan: 'FREE' } });
+    httpTesting
+      .expectOne('/api/auth/session')
+      .flush({ user: { id: 'u1', email: 'ada@example.com', plan: 'FREE' } });
     await settle();
 
     expect(navigate).toHaveBeenCalledWith('/');

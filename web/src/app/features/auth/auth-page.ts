@@ -101,9 +101,13 @@ export class AuthPage {
       required(path.email, { message: 'Enter your email address.' });
       email(path.email, { message: 'Enter an email address like name@example.com.' });
       required(path.password, { message: 'Enter your password.' });
-      minLength(path.password, () => (this.mode() === 'register' ? MIN_PASSWORD_LENGTH : undefined), {
-        message: `Use at least ${MIN_PASSWORD_LENGTH} characters.`,
-      });
+      minLength(
+        path.password,
+        () => (this.mode() === 'register' ? MIN_PASSWORD_LENGTH : undefined),
+        {
+          message: `Use at least ${MIN_PASSWORD_LENGTH} characters.`,
+        },
+      );
     },
     { submission: { action: () => this.send() } },
   );

@@ -164,9 +164,7 @@ describe('DraftPage', () => {
     expect(results.querySelector('app-pro-upsell')).toBeNull();
 
     // A matched keyword chip is a toggle that emphasises its places in the résumé.
-    const chip = results.querySelector<HTMLButtonElement>(
-      'button[aria-label^="Angular"]',
-    )!;
+    const chip = results.querySelector<HTMLButtonElement>('button[aria-label^="Angular"]')!;
     chip.click();
     await settle();
     expect(chip.getAttribute('aria-pressed')).toBe('true');
@@ -241,13 +239,11 @@ describe('DraftPage', () => {
 
   it('shows the latest finished analysis without a stream, with PRO cards for panels the plan lacks', async () => {
     await open('/drafts/d1');
-    httpTesting
-      .expectOne('/api/drafts/d1')
-      .flush(
-        draftJson({
-          extraction: { text: 'short', warnings: [{ code: 'TABLES', message: 'Tables found' }] },
-        }),
-      );
+    httpTesting.expectOne('/api/drafts/d1').flush(
+      draftJson({
+        extraction: { text: 'short', warnings: [{ code: 'TABLES', message: 'Tables found' }] },
+      }),
+    );
     httpTesting.expectOne('/api/drafts/d1/jobs').flush({
       jobs: [
         jobJson(
@@ -260,16 +256,14 @@ describe('DraftPage', () => {
     });
     await settle();
     expect(FakeEventSource.opened).toHaveLength(0);
-    httpTesting
-      .expectOne('/api/drafts/d1/analysis')
-      .flush(
-        analysisAnswer({
-          panelsAllowed: ['score', 'keywords', 'ats'],
-          bulletCritiques: [],
-          hireProbability: null,
-          coverLetter: null,
-        }),
-      );
+    httpTesting.expectOne('/api/drafts/d1/analysis').flush(
+      analysisAnswer({
+        panelsAllowed: ['score', 'keywords', 'ats'],
+        bulletCritiques: [],
+        hireProbability: null,
+        coverLetter: null,
+      }),
+    );
     await settle();
 
     expect(root().textContent).toContain('Tables found');
@@ -427,16 +421,57 @@ describe('DraftPage', () => {
     );
   });
 
+  it('lets a draft aimed at a posting (no résumé yet) take its résumé, then reads it fresh', async () => {
+    await open('/drafts/d1');
+    httpTesting.expectOne('/api/drafts/d1').flush(draftJson({ resume: null }));
+    httpTesting.expectOne('/api/drafts/d1/jobs').flush({ jobs: [] });
+    await settle();
+    const notFound = { status: 404, statusText: 'Not Found' };
+    httpTesting
+      .match('/api/drafts/d1/analysis')
+      .forEach((r) => r.flush({ error: { code: 'ANALYSIS_NOT_FOUND', message: 'x' } }, notFound));
+    expect(root().textContent).toContain('Add your résumé');
+
+    const input = root().querySelector<HTMLInputElement>('app-resume-upload input[type=file]')!;
+    const hostile = new File(['MZ'], 'setup.exe');
+    Object.defineProperty(input, 'files', { value: [hostile], configurable: true });
+    input.dispatchEvent(new Event('change'));
+    await settle();
+    expect(root().querySelector('app-resume-upload')?.textContent).toMatch(/PDF|Word|\.docx/);
+
+    const good = new File(['%PDF-1.4 résumé'], 'cv.pdf', { type: 'application/pdf' });
+    Object.defineProperty(input, 'files', { value: [good], configurable: true });
+    input.dispatchEvent(new Event('change'));
+    await settle();
+    const upload = Array.from(
+      root().querySelectorAll<HTMLButtonElement>('app-resume-upload button'),
+    ).find((b) => b.textContent?.includes('Upload résumé'))!;
+    expect(upload.disabled).toBe(false);
+    upload.click();
+    await settle();
+    const sent = httpTesting.expectOne({ method: 'POST', url: '/api/drafts/d1/resume' });
+    expect(sent.request.body).toBeInstanceOf(FormData);
+    sent.flush({ resume: { displayName: 'cv.pdf', kind: 'pdf', size: 15 }, position: 42 });
+    await settle();
+    const reread = httpTesting.expectOne('/api/drafts/d1');
+    expect(reread.request.headers.get('x-min-position')).toBe('42');
+    reread.flush(draftJson());
+    await settle();
+    httpTesting
+      .match('/api/drafts/d1/analysis')
+      .forEach((r) => r.flush({ error: { code: 'ANALYSIS_NOT_FOUND', message: 'x' } }, notFound));
+    expect(root().querySelector('app-resume-upload')).toBeNull();
+    expect(root().textContent).toContain('cv.pdf');
+  });
+
   it('says so when the draft does not exist', async () => {
     await open('/drafts/nope');
-    httpTesting
-      .expectOne('/api/drafts/nope')
-      .flush(
-        {
-          error: { code: 'DRAFT_NOT_FOUND', message: 'This draft does not exist or is not yours.' },
-        },
-        { status: 404, statusText: 'Not Found' },
-      );
+    httpTesting.expectOne('/api/drafts/nope').flush(
+      {
+        error: { code: 'DRAFT_NOT_FOUND', message: 'This draft does not exist or is not yours.' },
+      },
+      { status: 404, statusText: 'Not Found' },
+    );
     httpTesting
       .expectOne('/api/drafts/nope/jobs')
       .flush(

@@ -29,6 +29,7 @@ import { ApiErrorAlert } from '../../shared/api-error-alert/api-error-alert';
 import { StatusBadge } from '../../shared/status-badge/status-badge';
 import { AnalysisView } from './analysis-view';
 import { ExportPanel } from './export-panel';
+import { ResumeUpload } from './resume-upload';
 import { RewriteReview } from './rewrite-review';
 import { JobWatcher } from './job-watcher';
 import { PipelineStepper } from './pipeline-stepper';
@@ -63,6 +64,7 @@ function minPositionFromHistory(): number | null {
     RewriteReview,
     ExportPanel,
     PayStep,
+    ResumeUpload,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './draft-page.html',
@@ -86,7 +88,8 @@ export class DraftPage {
 
   readonly errorText = errorText;
   readonly formatBytes = formatBytes;
-  private readonly minPosition = minPositionFromHistory();
+  /** Reads ask for at least this position: the write that led here, then an upload on this page. */
+  private minPosition = minPositionFromHistory();
   /** Jobs followed over the stream (not read as already finished from the list). */
   private readonly streamedJobs = new Set<string>();
 
@@ -263,6 +266,12 @@ export class DraftPage {
   onPaid(): void {
     this.paymentRequired.set(null);
     void this.runAgain();
+  }
+
+  /** A résumé was added on this page: read the draft again, at least as fresh as the upload. */
+  onResumeUploaded(position: number | null): void {
+    if (position !== null) this.minPosition = Math.max(this.minPosition ?? 0, position);
+    this.draft.reload();
   }
 
   retryLoad(): void {
