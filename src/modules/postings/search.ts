@@ -28,7 +28,7 @@ export type SearchPage = { items: SearchHit[]; total: number; totalExact: boolea
 const Row = z.object({
   posting_id: z.string(), title: z.string(), company: z.string().nullable(), city: z.string().nullable(), country: z.string().nullable(),
   remote: z.boolean(), location_text: z.string().nullable(), skills: z.array(z.string()), url: z.string().nullable(),
-  posted_at: z.number(), snippet: z.string(),
+  posted_at: z.number(), snippet: z.string(), rank: z.number(),
 });
 const Parsed = z.object({ n: z.number(), text: z.string() });
 const Plan = z.object({ 'QUERY PLAN': z.array(z.object({ Plan: z.object({ 'Plan Rows': z.number() }) })) });
@@ -63,8 +63,6 @@ export function onlyOr(tsqueryText: string): boolean {
 }
 
 type Match = { tsquery: FragmentSqlToken; anyLexeme: string; onlyOr: boolean };
-type Candidate = { posting_id: string; posted_at: number; rank: number };
-const CandidateRow = z.object({ posting_id: z.string(), posted_at: z.number(), rank: z.number() });
 
 // Ranked on the small title+skills vector (`head`), times a recency factor in (0.8, 1]. Every match
 // is exactly one of two kinds:
@@ -86,43 +84,49 @@ const headMatches = (filters: ListSqlToken, m: Match) => m.onlyOr
 const restMatches = (filters: ListSqlToken, m: Match) => sql.fragment`postings_search s join postings_search_text t using (posting_id)
   where t.rest @@ ${m.tsquery} and not (s.head @@ ${m.anyLexeme}::tsquery) and ${filters}`;
 
-async function rankedHeads(pool: DatabasePool, filters: ListSqlToken, m: Match, now: Date, n: number): Promise<readonly Candidate[]> {
-  return pool.any(sql.type(CandidateRow)`
-    select s.posting_id, s.posted_at, ${rankOf(m, now)} as rank from ${headMatches(filters, m)}
-    order by rank desc, s.posted_at desc, s.posting_id limit ${n}`);
-}
-
 // The newest n description-only matches. The planner cannot tell how often a word is such a match
 // ("team": 37,000 times; "salesforce": never, it is always a skill), and walking the date index
-// for a word that never comes costs 50,000 lookups. So: walk the newest rows that pass the filters,
-// a bounded window; n matches found there are the newest n. Fewer: the matches are rare, and the
-// GIN index on `rest` lists them all cheaply.
-async function newestRests(pool: DatabasePool, filters: ListSqlToken, m: Match, now: Date, n: number): Promise<readonly Candidate[]> {
-  const window = Math.max(2_000, n * 20);
-  const walked = await pool.any(sql.type(CandidateRow)`
-    select s.posting_id, s.posted_at, ${rankOf(m, now)} as rank
-    from (select s.posting_id, s.posted_at, s.head from postings_search s where not (s.head @@ ${m.anyLexeme}::tsquery) and ${filters}
-      order by s.posted_at desc, s.posting_id limit ${window}) s
-    join postings_search_text t using (posting_id)
-    where t.rest @@ ${m.tsquery}
-    order by s.posted_at desc, s.posting_id limit ${n}`);
-  if (walked.length === n) return walked;
-  return pool.any(sql.type(CandidateRow)`
-    with rests as materialized (select posting_id from postings_search_text where rest @@ ${m.tsquery})
-    select s.posting_id, s.posted_at, ${rankOf(m, now)} as rank
-    from rests join postings_search s using (posting_id)
-    where not (s.head @@ ${m.anyLexeme}::tsquery) and ${filters}
-    order by s.posted_at desc, s.posting_id limit ${n}`);
+// for a word that never comes costs 50,000 lookups. So: walk a bounded window of the newest rows
+// that pass the filters; n matches found there are the newest n. Fewer: the matches are rare, and
+// the GIN index on `rest` lists them all cheaply (a one-time filter runs that branch only then).
+/** How many of the newest rows are walked for description-only matches, at least (20 × the rows wanted). */
+const walkWindow = 500;
+
+function rankedCandidates(filters: ListSqlToken, m: Match, now: Date, n: number, walk?: number) {
+  const rank = rankOf(m, now);
+  const window = walk ?? Math.max(walkWindow, n * 20);
+  return sql.fragment`
+    heads as (
+      select s.posting_id, s.posted_at, ${rank} as rank from ${headMatches(filters, m)}
+      order by rank desc, s.posted_at desc, s.posting_id limit ${n}
+    ), walked as materialized (
+      select s.posting_id, s.posted_at, ${rank} as rank
+      from (select s.posting_id, s.posted_at, s.head from postings_search s where not (s.head @@ ${m.anyLexeme}::tsquery) and ${filters}
+        order by s.posted_at desc, s.posting_id limit ${window}) s
+      join postings_search_text t using (posting_id)
+      where t.rest @@ ${m.tsquery}
+      order by s.posted_at desc, s.posting_id limit ${n}
+    ), rests as materialized (
+      select posting_id from postings_search_text where rest @@ ${m.tsquery}
+    ), rare as (
+      select s.posting_id, s.posted_at, ${rank} as rank
+      from rests join postings_search s using (posting_id)
+      where (select count(*) from walked) < ${n} and not (s.head @@ ${m.anyLexeme}::tsquery) and ${filters}
+      order by s.posted_at desc, s.posting_id limit ${n}
+    ), candidates as (
+      select * from heads
+      union all select * from walked where (select count(*) from walked) = ${n}
+      union all select * from rare
+    )`;
 }
 
-async function newest(pool: DatabasePool, filters: ListSqlToken, n: number): Promise<readonly Candidate[]> {
-  return pool.any(sql.type(CandidateRow)`
-    select s.posting_id, s.posted_at, 0::float8 as rank from postings_search s where ${filters}
-    order by s.posted_at desc, s.posting_id limit ${n}`);
+function newestCandidates(filters: ListSqlToken, n: number) {
+  return sql.fragment`
+    candidates as (
+      select s.posting_id, s.posted_at, 0::float8 as rank from postings_search s where ${filters}
+      order by s.posted_at desc, s.posting_id limit ${n}
+    )`;
 }
-
-const byRank = (a: Candidate, b: Candidate) =>
-  b.rank - a.rank || b.posted_at - a.posted_at || (a.posting_id < b.posting_id ? -1 : a.posting_id > b.posting_id ? 1 : 0);
 
 /** The planner's row estimate (statistics on the tsvector's lexemes and the filter columns). */
 async function estimatedCount(pool: DatabasePool, from: FragmentSqlToken): Promise<number> {
@@ -130,7 +134,8 @@ async function estimatedCount(pool: DatabasePool, from: FragmentSqlToken): Promi
   return Math.round(plan[0]!.Plan['Plan Rows']);
 }
 
-export async function searchPostings(pool: DatabasePool, query: SearchQuery, page: number, now: Date, candidates?: number): Promise<SearchPage> {
+/** `walk` replaces the walked window's size: a test makes it tiny to answer through the GIN path. */
+export async function searchPostings(pool: DatabasePool, query: SearchQuery, page: number, now: Date, candidates?: number, walk?: number): Promise<SearchPage> {
   const parsed = query.keywords
     ? await pool.one(sql.type(Parsed)`select numnode(q) as n, q::text as text from websearch_to_tsquery('english', ${query.keywords}) q`)
     : { n: 0, text: '' };
@@ -149,34 +154,27 @@ export async function searchPostings(pool: DatabasePool, query: SearchQuery, pag
     ? sql.fragment`select from postings_search s where ${filters} limit ${exactTotalUpTo + 1}`
     : sql.fragment`(select from ${headMatches(filters, match)} limit ${exactTotalUpTo + 1})
         union all (select from ${restMatches(filters, match)} limit ${exactTotalUpTo + 1})`;
-  const [heads, rests, counted] = await Promise.all([
-    match === null ? newest(pool, filters, offset + limit) : rankedHeads(pool, filters, match, now, offset + limit),
-    match === null ? [] : newestRests(pool, filters, match, now, offset + limit),
+  // The snippet is made for the page's rows only: ts_headline re-reads the description's text.
+  const [rows, counted] = await Promise.all([
+    pool.any(sql.type(Row)`
+      with ${match === null ? newestCandidates(filters, offset + limit) : rankedCandidates(filters, match, now, offset + limit, walk)},
+      page as (select posting_id, rank from candidates order by rank desc, posted_at desc, posting_id limit ${limit} offset ${offset})
+      select h.posting_id, h.title, h.company, h.city, h.country, h.remote, h.location_text, h.skills, h.url, h.posted_at, page.rank,
+        ${match === null ? sql.fragment`left(h.description, 220)` : sql.fragment`ts_headline('english', left(h.description, 5000), ${tsquery}, ${headlineOptions})`} as snippet
+      from page join postings h using (posting_id)
+      order by page.rank desc, h.posted_at desc, h.posting_id`),
     pool.oneFirst(sql.type(z.object({ n: z.number() }))`select count(*)::int as n from (${counting}) c`),
   ]);
-  const chosen = [...heads, ...rests].sort(byRank).slice(offset, offset + limit);
   const totalExact = counted <= exactTotalUpTo;
   const matching = match === null
     ? sql.fragment`postings_search s where ${filters}`
     : sql.fragment`postings_search s join postings_search_text t using (posting_id) where t.document @@ ${tsquery} and ${filters}`;
-  // The snippet is made for the page's rows only: ts_headline re-reads the description's text.
-  const [rows, total] = await Promise.all([
-    chosen.length === 0 ? [] : pool.any(sql.type(Row)`
-      select h.posting_id, h.title, h.company, h.city, h.country, h.remote, h.location_text, h.skills, h.url, h.posted_at,
-        ${match === null ? sql.fragment`left(h.description, 220)` : sql.fragment`ts_headline('english', left(h.description, 5000), ${tsquery}, ${headlineOptions})`} as snippet
-      from postings h where h.posting_id = any(${sql.array(chosen.map((c) => c.posting_id), 'uuid')})`),
-    totalExact ? counted : estimatedCount(pool, matching).then((n) => Math.max(exactTotalUpTo + 1, n)),
-  ]);
-  const byId = new Map(rows.map((r) => [r.posting_id, r]));
   return {
-    items: chosen.map((c) => {
-      const r = byId.get(c.posting_id)!;
-      return {
-        id: r.posting_id, title: r.title, company: r.company, city: r.city, country: r.country, remote: r.remote, location: r.location_text,
-        skills: [...r.skills], url: r.url, postedAt: new Date(r.posted_at).toISOString(), snippet: segmentsOf(r.snippet), rank: Math.round(c.rank * 10_000) / 10_000,
-      };
-    }),
-    total,
+    items: rows.map((r) => ({
+      id: r.posting_id, title: r.title, company: r.company, city: r.city, country: r.country, remote: r.remote, location: r.location_text,
+      skills: [...r.skills], url: r.url, postedAt: new Date(r.posted_at).toISOString(), snippet: segmentsOf(r.snippet), rank: Math.round(r.rank * 10_000) / 10_000,
+    })),
+    total: totalExact ? counted : Math.max(exactTotalUpTo + 1, await estimatedCount(pool, matching)),
     totalExact,
     page,
     pageSize: candidates ?? pageSize,
