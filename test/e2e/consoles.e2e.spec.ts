@@ -1,10 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import type { Browser as Chromium, Page } from 'playwright-core';
 import { Browser } from '../../src/modules/accounts/testing/harness.ts';
-import { root } from '../../scripts/lib/paths.ts';
 import { launchBrowser, screenshot, watchConsole } from '../support/browser.ts';
+import { adminCli } from '../support/accounts.ts';
 import { startProduct, type RunningProduct } from '../support/product.ts';
 
 // The staff consoles in Debian's Chromium against the real processes, under the API's CSP: an
@@ -35,10 +34,8 @@ async function signedUp(email: string): Promise<Browser> {
 }
 
 /** `src/bin/admin.ts role <email> ADMIN` (applies from the next sign-in). */
-function promote(email: string, role: 'SUPPORT' | 'ADMIN'): void {
-  const cli = spawnSync(process.execPath, ['src/bin/admin.ts', 'role', email, role], { cwd: root, encoding: 'utf8', env: { ...process.env, DATABASE_URL: product.databaseUrl, NODE_OPTIONS: '' } });
-  expect(cli.stderr).toBe('');
-  expect(cli.status).toBe(0);
+async function promote(email: string, role: 'SUPPORT' | 'ADMIN'): Promise<void> {
+  await adminCli(product.databaseUrl, ['role', email, role]);
 }
 
 async function jobSettles(browser: Browser, jobId: string, status: string) {
@@ -79,7 +76,7 @@ describe('staff consoles in the browser', () => {
     const owner = await signedUp(ownerEmail);
     const adminEmail = `boss-${stamp}@example.com`;
     await signedUp(adminEmail);
-    promote(adminEmail, 'ADMIN');
+    await promote(adminEmail, 'ADMIN');
     const { draftId, jobId } = await failedJob(owner);
 
     const page = await chromium.newPage({ viewport: { width: 1280, height: 900 } });

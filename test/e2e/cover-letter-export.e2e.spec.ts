@@ -1,12 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { root } from '../../scripts/lib/paths.ts';
 import { Browser } from '../../src/modules/accounts/testing/harness.ts';
 import { paragraphsOf } from '../../src/modules/exports/index.ts';
 import { closeSharedExtractors, extractResume } from '../../src/modules/files/index.ts';
+import { adminCli } from '../support/accounts.ts';
 import { startProduct, type RunningProduct } from '../support/product.ts';
 
 // The cover letter through the HTTP API of the real processes (api, worker with Temporal, projector):
@@ -39,9 +37,7 @@ async function signedUp(plan: 'FREE' | 'PRO'): Promise<Browser> {
   const first = await browser();
   expect((await first.request('POST', '/api/auth/register', { body: { email, password } })).status).toBe(201);
   if (plan === 'FREE') return first;
-  // Not spawnSync: a blocked event loop cannot see the server close an idle keep-alive socket, and
-  // the next request on it fails with "other side closed".
-  await promisify(execFile)(process.execPath, ['src/bin/admin.ts', 'plan', email, 'PRO'], { cwd: root, encoding: 'utf8', env: { ...process.env, DATABASE_URL: product.databaseUrl, NODE_OPTIONS: '' } });
+  await adminCli(product.databaseUrl, ['plan', email, 'PRO']);
   const pro = await browser();
   expect((await pro.request('POST', '/api/auth/login', { body: { email, password } })).status).toBe(200);
   return pro;

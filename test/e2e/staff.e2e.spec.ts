@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { Browser } from '../../src/modules/accounts/testing/harness.ts';
-import { root } from '../../scripts/lib/paths.ts';
+import { adminCli } from '../support/accounts.ts';
 import { startProduct, type RunningProduct } from '../support/product.ts';
 
 // Support and admin on the running product: a job that failed at analyze is retried by an admin
@@ -28,9 +27,7 @@ async function signedUp(email: string): Promise<Browser> {
 
 /** `npm run admin -- role <email> <ROLE>`, then a fresh sign-in so the token carries the role. */
 async function promoted(email: string, role: 'SUPPORT' | 'ADMIN'): Promise<Browser> {
-  const cli = spawnSync(process.execPath, ['src/bin/admin.ts', 'role', email, role], { cwd: root, encoding: 'utf8', env: { ...process.env, DATABASE_URL: product.databaseUrl, NODE_OPTIONS: '' } });
-  expect(cli.stderr).toBe('');
-  expect(cli.status).toBe(0);
+  await adminCli(product.databaseUrl, ['role', email, role]);
   const browser = new Browser(product.baseUrl);
   browser.origin = product.baseUrl;
   await browser.request('GET', '/api/auth/csrf');

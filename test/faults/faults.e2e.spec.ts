@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { CreateBucketCommand, S3Client } from '@aws-sdk/client-s3';
 import { Connection, WorkflowClient } from '@temporalio/client';
-import { spawnSync } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import pg from 'pg';
@@ -13,6 +12,7 @@ import { stripeMockBinary } from '../../scripts/lib/stripe-mock.ts';
 import { startTemporal, stopTemporal } from '../../scripts/lib/temporal.ts';
 import { startMotoServer, type MotoServer } from '../../src/modules/files/test-support/moto-server.ts';
 import { startLocalServer, type LocalServer } from '../support/local-server.ts';
+import { adminCli } from '../support/accounts.ts';
 import { startProduct, type RunningProduct } from '../support/product.ts';
 import { PatientVisitor } from './client.ts';
 import { countBetween, faultTable, loadNow, writeFaultReport, type FaultRow } from './report.ts';
@@ -331,8 +331,7 @@ describe('faults while drafts go through', () => {
     const adminEmail = `faults-admin-${Date.now().toString(36)}@example.com`;
     await admin.request('GET', '/api/auth/csrf');
     expect((await admin.request('POST', '/api/auth/register', { body: { email: adminEmail, password } })).status).toBe(201);
-    const cli = spawnSync(process.execPath, ['src/bin/admin.ts', 'role', adminEmail, 'ADMIN'], { cwd: root, encoding: 'utf8', env: { ...env, DATABASE_URL: product.databaseUrl, NODE_OPTIONS: '' } });
-    expect(cli.status).toBe(0);
+    await adminCli(product.databaseUrl, ['role', adminEmail, 'ADMIN'], env);
     expect((await admin.request('POST', '/api/auth/login', { body: { email: adminEmail, password } })).status).toBe(200);
 
     // In flight when S3 goes: two exports of READY drafts and three analyses, asked for just before.

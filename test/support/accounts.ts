@@ -16,12 +16,20 @@ export async function signedUp(baseUrl: string, email: string, password: string)
   return browser;
 }
 
+/**
+ * `src/bin/admin.ts <args…>` against a product's database (`role <email> ADMIN`, `plan <email> PRO`);
+ * the change applies from the next sign-in. Run without blocking: a blocked event loop misses the
+ * server closing an idle keep-alive socket, and the next fetch on that socket fails with "other
+ * side closed". Rejects when the CLI exits non-zero or complains.
+ */
+export async function adminCli(databaseUrl: string, args: string[], env: NodeJS.ProcessEnv = process.env): Promise<void> {
+  const cli = await promisify(execFile)(process.execPath, ['src/bin/admin.ts', ...args], { cwd: root, encoding: 'utf8', env: { ...env, DATABASE_URL: databaseUrl, NODE_OPTIONS: '' } });
+  if (cli.stderr) throw new Error(`admin ${args.join(' ')} failed: ${cli.stderr}`);
+}
+
 /** `src/bin/admin.ts role <email> <ROLE>`, then a fresh API sign-in so the token carries the role. */
 export async function promoted(baseUrl: string, databaseUrl: string, email: string, password: string, role: 'SUPPORT' | 'ADMIN'): Promise<Browser> {
-  // Run without blocking: a blocked event loop misses the server closing an idle keep-alive
-  // socket, and the next fetch on that socket fails with "other side closed".
-  const cli = await promisify(execFile)(process.execPath, ['src/bin/admin.ts', 'role', email, role], { cwd: root, encoding: 'utf8', env: { ...process.env, DATABASE_URL: databaseUrl, NODE_OPTIONS: '' } });
-  if (cli.stderr) throw new Error(`admin role ${email} ${role} failed: ${cli.stderr}`);
+  await adminCli(databaseUrl, ['role', email, role]);
   const browser = new Browser(baseUrl);
   browser.origin = baseUrl;
   await browser.request('GET', '/api/auth/csrf');
