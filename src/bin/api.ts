@@ -7,7 +7,7 @@ import { createEventStore } from '../platform/event-store/index.ts';
 import { AppError } from '../platform/errors.ts';
 import { createAccountsModule, createPlanLookup, ownerOfActor } from '../modules/accounts/index.ts';
 import { createDraftsModule } from '../modules/drafts/index.ts';
-import { createCoverLetterAdmission, createCoverLetterRouter, createCoverLetterService, createExportsRouter } from '../modules/exports/index.ts';
+import { createCoverLetterAdmission, createCoverLetterRouter, createCoverLetterService, createExportsRouter, createPreviewRouter } from '../modules/exports/index.ts';
 import { createNotificationsRouter } from '../modules/notifications/index.ts';
 import { createReviewReader, createRewriteQuota, createRewriteReviewRouter, createRewriteReviewService } from '../modules/rewrites/index.ts';
 import { createJobsModule } from '../modules/jobs/index.ts';
@@ -146,6 +146,11 @@ const routers: Router[] = [
   createRewriteReviewRouter({ review: rewriteReview, ownerOfDraft: async (ctx, draftId) => { const owner = await ownerOf(ctx); return (await ownsDraft(owner, draftId)) ? owner : null; } }),
   createNotificationsRouter(notifications),
   createExportsRouter({ pool, storage, ownsDraft: async (ctx, draftId) => ownsDraft(await ownerOf(ctx), draftId) }),
+  createPreviewRouter({
+    ownsDraft: async (ctx, draftId) => ownsDraft(await ownerOf(ctx), draftId),
+    extractedOf: async (draftId) => (await drafts.pipeline.analysisSourceOf(draftId))?.extracted ?? null,
+    acceptedChanges: (draftId) => rewriteReview.acceptedChanges(draftId),
+  }),
   createCoverLetterRouter({ pool, service: coverLetters, ownerOfDraft: async (ctx, draftId) => { const owner = await ownerOf(ctx); return (await ownsDraft(owner, draftId)) ? owner : null; } }),
   createStaffRouter({
     pool,
