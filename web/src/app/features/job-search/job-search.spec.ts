@@ -105,7 +105,7 @@ describe('JobSearch', () => {
       postedWithin: 7,
       page: 2,
     });
-    request.flush({ items: [posting('p1')], total: 45, page: 2, pageSize: 20 });
+    request.flush({ items: [posting('p1')], total: 45, totalExact: true, page: 2, pageSize: 20 });
     await settle();
 
     const card = root().querySelector('app-posting-card')!;
@@ -159,6 +159,19 @@ describe('JobSearch', () => {
     expect(root().querySelector('mat-paginator')).toBeNull();
   });
 
+  it('says "about" when the API only estimated a large total', async () => {
+    await open('/jobs?q=engineer');
+    search().flush({
+      items: [posting('p1')],
+      total: 12345,
+      totalExact: false,
+      page: 1,
+      pageSize: 20,
+    });
+    await settle();
+    expect(root().querySelector('[role="status"]')?.textContent).toContain('about 12,345 postings');
+  });
+
   it('aims a new draft at a posting and opens it', async () => {
     await open('/jobs?q=angular');
     search().flush({ items: [posting('p1')], total: 1, page: 1, pageSize: 20 });
@@ -178,15 +191,13 @@ describe('JobSearch', () => {
     await settle();
     button(/analyze my résumé/i).click();
     await settle();
-    http
-      .expectOne('/api/postings/p1/draft')
-      .flush(
-        {
-          error: { code: 'POSTING_NOT_FOUND', message: 'This posting is no longer listed.' },
-          requestId: 'r7',
-        },
-        { status: 404, statusText: 'Not Found' },
-      );
+    http.expectOne('/api/postings/p1/draft').flush(
+      {
+        error: { code: 'POSTING_NOT_FOUND', message: 'This posting is no longer listed.' },
+        requestId: 'r7',
+      },
+      { status: 404, statusText: 'Not Found' },
+    );
     await settle();
     expect(root().querySelector('[role="alert"]')?.textContent).toContain('(POSTING_NOT_FOUND)');
     expect(TestBed.inject(Router).url).toBe('/jobs?q=angular');

@@ -144,7 +144,10 @@ export class JobSearch {
     if (this.loadError()) return '';
     const total = this.total();
     const what = describeQuery(this.query());
-    return `${total === 1 ? '1 posting' : `${total} postings`} · ${what}`;
+    const exact = this.results.hasValue() ? this.results.value().totalExact : true;
+    const count =
+      total === 1 ? '1 posting' : `${exact ? '' : 'about '}${total.toLocaleString('en')} postings`;
+    return `${count} · ${what}`;
   });
   /** The last first page that arrived (the API records it as history): the search memory shows it. */
   readonly latestSearch = signal<PastSearch | null>(null);

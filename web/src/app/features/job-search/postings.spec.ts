@@ -59,7 +59,18 @@ describe('postings readers', () => {
     });
     expect(page.total).toBe(0);
     expect(page.page).toBe(1);
-    expect(readSearchPage(null)).toEqual({ items: [], total: 0, page: 1, pageSize: 20 });
+    expect(readSearchPage(null)).toEqual({
+      items: [],
+      total: 0,
+      totalExact: true,
+      page: 1,
+      pageSize: 20,
+    });
+  });
+
+  it('keeps whether the total is an estimate (only an explicit false is one)', () => {
+    expect(readSearchPage({ items: [], total: 12000, totalExact: false }).totalExact).toBe(false);
+    expect(readSearchPage({ items: [], total: 12, totalExact: 'no' }).totalExact).toBe(true);
   });
 
   it('turns highlight markers into segments and never keeps a marker character', () => {

@@ -52,6 +52,8 @@ export interface Posting {
 export interface SearchPage {
   items: Posting[];
   total: number;
+  /** False when the API estimated a large total (it counts exactly only up to the deepest page). */
+  totalExact: boolean;
   page: number;
   pageSize: number;
 }
@@ -157,6 +159,7 @@ export function readSearchPage(value: unknown): SearchPage {
   return {
     items,
     total: Math.max(num(body?.['total']) ?? items.length, 0),
+    totalExact: body?.['totalExact'] !== false,
     page: Math.max(num(body?.['page']) ?? 1, 1),
     pageSize: Math.max(num(body?.['pageSize']) ?? PAGE_SIZE, 1),
   };
