@@ -18,7 +18,7 @@ import { createResultsRouter } from '../modules/pipeline/index.ts';
 import { createFeatureFlags, createStaffRouter, createWorkflowHistories } from '../modules/staff/index.ts';
 import { installTemporalRuntime, lazyTemporalClient } from '../platform/temporal/index.ts';
 import { accountsOptionsOf, draftOwnership, notificationsOf, paymentsOf, storageOf } from './wiring.ts';
-import { backlogOf, createPositionWaiter, projections, readModelFigures } from '../projections/index.ts';
+import { backlogOf, createPositionWaiter, projections, readModelFigures, unpreparedReadModels } from '../projections/index.ts';
 import { createMetrics, metricsEndpoint } from '../platform/metrics/index.ts';
 import { eventCatalog } from './event-catalog.ts';
 import { apiRouteDrift, createApiDocs } from './api-docs.ts';
@@ -69,6 +69,14 @@ const readiness: ReadinessCheck[] = [
   postgresCheck(pool),
   temporal,
   { name: 'event-store', check: () => eventStore.healthCheck() },
+  // Tables the projector creates: until then every read would be a 500 "relation does not exist".
+  {
+    name: 'read-models',
+    check: async () => {
+      const missing = await unpreparedReadModels(pool, projections);
+      if (missing.length > 0) throw new Error(`read models not prepared yet: ${missing.join(', ')}`);
+    },
+  },
   // Work stored but not yet handed to Temporal (it grows while Temporal or the projector is down).
   { name: 'dispatcher', check: async () => ({ backlog: await backlogOf(pool, 'dispatcher', await eventStore.headPosition()) }) },
 ];

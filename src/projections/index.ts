@@ -24,7 +24,7 @@ export { streamCatalog } from './stream-catalog.ts';
 export { startProjector, type RunningProjector, type ProjectorOptions } from './projector.ts';
 export { prepareProjection, rebuildProjection } from './setup.ts';
 export { applyBatch } from './apply-batch.ts';
-export { backlogOf, projectionStatus, type ProjectionStatus } from './status.ts';
+export { backlogOf, projectionStatus, unpreparedReadModels, type ProjectionStatus } from './status.ts';
 export { readModelFigures } from './metrics-figures.ts';
 export { createPositionWaiter, type PositionWaiter } from './position-waiter.ts';
 export { createReadYourWrites, parseMinPosition } from './read-your-writes.ts';

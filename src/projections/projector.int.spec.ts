@@ -8,7 +8,7 @@ import { defineProjection } from './define-projection.ts';
 import { createPositionWaiter } from './position-waiter.ts';
 import { startProjector } from './projector.ts';
 import { prepareProjection, rebuildProjection } from './setup.ts';
-import { projectionStatus } from './status.ts';
+import { projectionStatus, unpreparedReadModels } from './status.ts';
 import { streamCatalog } from './stream-catalog.ts';
 import { expectedStreamCatalog, streamCatalogRows, testCatalog, waitForCheckpoint } from './test-support.ts';
 
@@ -85,6 +85,16 @@ describe('projector', () => {
     expect(await removed()).toEqual([{ stream_id: 'list-1', removed: 1 }, { stream_id: 'order-7', removed: 1 }]);
     expect(await prepareProjection(db.pool, removals(1))).toBe('newer-in-database');
     expect(await removed()).toHaveLength(2);
+  });
+
+  it('names the read models the API must wait for: never prepared, or older than the code', async () => {
+    const unseen = defineProjection({ name: `unseen-${randomUUID().slice(0, 8)}`, version: 1, tables: [], migration: 'select 1', on: { ItemRemoved: async () => undefined } });
+    expect(await unpreparedReadModels(db.pool, [removals(2), unseen])).toEqual([unseen.name]);
+    expect(await unpreparedReadModels(db.pool, [removals(3)])).toEqual(['removal-count']);
+    // A newer version in the database (an older API during a rolling deploy) is ready enough.
+    expect(await unpreparedReadModels(db.pool, [removals(1)])).toEqual([]);
+    await prepareProjection(db.pool, unseen);
+    expect(await unpreparedReadModels(db.pool, [removals(2), unseen])).toEqual([]);
   });
 
   it('follows a rebuild requested while it runs, and two projectors never apply a batch twice', async () => {

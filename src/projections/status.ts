@@ -33,3 +33,14 @@ export async function backlogOf(pool: DatabasePool, name: string, headPosition: 
   const position = await pool.maybeOneFirst(sql.type(z.object({ position: z.bigint() }))`select position from projection_checkpoints where name = ${name}`);
   return Math.max(0, headPosition - Number(position ?? 0));
 }
+
+/**
+ * Read models whose tables are not yet at this code's version: on a fresh database until the
+ * projector has prepared them, and after a version bump until its rebuild transaction commits
+ * (the checkpoint row is written in the same transaction as the tables). The API is not ready
+ * while any is missing, or its first reads would fail with "relation does not exist".
+ */
+export async function unpreparedReadModels(pool: DatabasePool, projections: readonly Projection[]): Promise<string[]> {
+  const status = await projectionStatus(pool, projections);
+  return status.filter((s) => s.storedVersion === null || s.storedVersion < s.codeVersion).map((s) => s.name);
+}
