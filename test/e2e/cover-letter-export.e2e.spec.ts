@@ -5,6 +5,7 @@ import { Browser } from '../../src/modules/accounts/testing/harness.ts';
 import { paragraphsOf } from '../../src/modules/exports/index.ts';
 import { closeSharedExtractors, extractResume } from '../../src/modules/files/index.ts';
 import { adminCli } from '../support/accounts.ts';
+import { jobFinished } from '../support/drafts.ts';
 import { startProduct, type RunningProduct } from '../support/product.ts';
 
 // The cover letter through the HTTP API of the real processes (api, worker with Temporal, projector):
@@ -46,25 +47,11 @@ async function signedUp(plan: 'FREE' | 'PRO'): Promise<Browser> {
 async function draftWithAnalysis(b: Browser): Promise<string> {
   const created = await b.request('POST', '/api/drafts', { body: { title: 'Backend', job: { title: 'Backend Engineer', company: 'Initech', text: jobText } } });
   const draftId = String(created.json.id);
-  const form = new FormData();
-  form.append('file', new Blob([resume]), 'resume.pdf');
-  const cookie = [...b.jar].map(([n, c]) => `${n}=${c.value}`).join('; ');
-  const uploaded = await fetch(`${product.baseUrl}/api/drafts/${draftId}/resume`, { method: 'POST', body: form, headers: { cookie, origin: product.baseUrl, 'x-csrf-token': b.cookie('csrf')! } });
-  expect(uploaded.status).toBe(201);
-  await finished(b, await b.request('POST', `/api/drafts/${draftId}/analyses`));
+  expect((await b.upload(`/api/drafts/${draftId}/resume`, resume, 'resume.pdf')).status).toBe(201);
+  await jobFinished(b, await b.request('POST', `/api/drafts/${draftId}/analyses`));
   return draftId;
 }
 
-async function finished(b: Browser, started: { status: number; json: Record<string, unknown> }): Promise<string> {
-  expect(started.status).toBe(202);
-  for (let i = 0; i < 300; i += 1) {
-    const job = await b.request('GET', `/api/jobs/${String(started.json.jobId)}`);
-    if (job.json.status === 'succeeded') return String(started.json.jobId);
-    if (job.json.status === 'failed') throw new Error(`job failed: ${JSON.stringify(job.json)}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error('job did not finish');
-}
 
 async function eventually<T>(read: () => Promise<T | undefined>): Promise<T> {
   for (let i = 0; i < 150; i += 1) {
@@ -111,7 +98,7 @@ describe('cover letter: edit → save → export → download (real pipeline)', 
 
     const links: string[] = [];
     for (const format of ['PDF', 'DOCX'] as const) {
-      const exportId = await finished(pro, await pro.request('POST', `/api/drafts/${draftId}/cover-letter/export`, { body: { format, template: 'modern' } }));
+      const exportId = await jobFinished(pro, await pro.request('POST', `/api/drafts/${draftId}/cover-letter/export`, { body: { format, template: 'modern' } }));
       const link = await eventually(async () => {
         const got = await pro.request('GET', `/api/exports/${exportId}`);
         return got.status === 200 ? got.json : undefined;

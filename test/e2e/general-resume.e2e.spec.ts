@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { Browser } from '../../src/modules/accounts/testing/harness.ts';
 import { closeSharedExtractors, extractResume } from '../../src/modules/files/index.ts';
 import { adminCli } from '../support/accounts.ts';
+import { jobFinished } from '../support/drafts.ts';
 import { startProduct, type RunningProduct } from '../support/product.ts';
 
 // The general résumé (a PRO entitlement) through the HTTP API of the real processes (api, worker
@@ -59,16 +60,6 @@ async function signedUp(plan: 'FREE' | 'PRO'): Promise<Browser> {
   return pro;
 }
 
-async function finished(b: Browser, started: { status: number; json: Record<string, unknown> }): Promise<string> {
-  expect(started.status).toBe(202);
-  for (let i = 0; i < 300; i += 1) {
-    const job = await b.request('GET', `/api/jobs/${String(started.json.jobId)}`);
-    if (job.json.status === 'succeeded') return String(started.json.jobId);
-    if (job.json.status === 'failed') throw new Error(`job failed: ${JSON.stringify(job.json)}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error('job did not finish');
-}
 
 async function eventually<T>(read: () => Promise<T | undefined>): Promise<T> {
   for (let i = 0; i < 100; i += 1) {
@@ -97,7 +88,7 @@ describe('general résumé (real pipeline)', () => {
     const view = await pro.request('GET', `/api/drafts/${draftId}`, { headers: { 'x-min-position': String(saved.json.position) } });
     expect(view.json).toMatchObject({ source: 'GENERAL', resume: null, form: { skills: ['TypeScript', 'PostgreSQL', 'Python'] } });
 
-    await finished(pro, await pro.request('POST', `/api/drafts/${draftId}/analyses`));
+    await jobFinished(pro, await pro.request('POST', `/api/drafts/${draftId}/analyses`));
     const analysis = await eventually(async () => {
       const answer = await pro.request('GET', `/api/drafts/${draftId}/analysis`);
       return answer.status === 200 ? answer.json.result as Record<string, unknown> : undefined;
@@ -108,7 +99,7 @@ describe('general résumé (real pipeline)', () => {
     expect(extracted.structure.skills).toEqual(form.skills);
     expect(extracted.text).toContain('• Cut card punching time by 30% with reusable loops');
 
-    const rewriteJob = await finished(pro, await pro.request('POST', `/api/drafts/${draftId}/rewrite`));
+    const rewriteJob = await jobFinished(pro, await pro.request('POST', `/api/drafts/${draftId}/rewrite`));
     const review = await eventually(async () => {
       const answer = await pro.request('GET', `/api/drafts/${draftId}/rewrite`);
       const found = answer.json.review as { jobId: string; changes: Change[] } | null | undefined;
@@ -118,7 +109,7 @@ describe('general résumé (real pipeline)', () => {
     expect(weak).toBeDefined();
     expect((await pro.request('POST', `/api/drafts/${draftId}/rewrite/decisions`, { body: { jobId: rewriteJob, decisions: [{ index: weak!.index, decision: 'accept' }] } })).status).toBe(200);
 
-    const pdfJob = await finished(pro, await pro.request('POST', `/api/drafts/${draftId}/finalize`, { body: { format: 'PDF', template: 'classic' } }));
+    const pdfJob = await jobFinished(pro, await pro.request('POST', `/api/drafts/${draftId}/finalize`, { body: { format: 'PDF', template: 'classic' } }));
     const link = await eventually(async () => {
       const answer = await pro.request('GET', `/api/exports/${pdfJob}`);
       return answer.status === 200 ? answer.json : undefined;

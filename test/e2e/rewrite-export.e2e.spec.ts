@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { Browser } from '../../src/modules/accounts/testing/harness.ts';
 import { closeSharedExtractors, extractResume, type ExtractedResume } from '../../src/modules/files/index.ts';
+import { jobFinished } from '../support/drafts.ts';
 import { startProduct, type RunningProduct } from '../support/product.ts';
 
 // Issue 8's "done when", through the HTTP API of the real processes (api, worker with Temporal,
@@ -30,23 +31,9 @@ async function signedIn(): Promise<Browser> {
 }
 
 async function upload(browser: Browser, draftId: string) {
-  const form = new FormData();
-  form.append('file', new Blob([resume]), 'resume.pdf');
-  const cookie = [...browser.jar].map(([n, c]) => `${n}=${c.value}`).join('; ');
-  const response = await fetch(`${product.baseUrl}/api/drafts/${draftId}/resume`, { method: 'POST', body: form, headers: { cookie, origin: product.baseUrl, 'x-csrf-token': browser.cookie('csrf')! } });
-  expect(response.status).toBe(201);
+  expect((await browser.upload(`/api/drafts/${draftId}/resume`, resume, 'resume.pdf')).status).toBe(201);
 }
 
-async function finished(browser: Browser, started: { status: number; json: Record<string, unknown> }) {
-  expect(started.status).toBe(202);
-  for (let i = 0; i < 300; i += 1) {
-    const job = await browser.request('GET', `/api/jobs/${String(started.json.jobId)}`);
-    if (job.json.status === 'succeeded') return String(started.json.jobId);
-    if (job.json.status === 'failed') throw new Error(`job failed: ${JSON.stringify(job.json)}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error('job did not finish');
-}
 
 async function eventually<T>(read: () => Promise<T | undefined>): Promise<T> {
   for (let i = 0; i < 100; i += 1) {
@@ -76,9 +63,9 @@ describe('rewrite → review → finalize → download (real pipeline)', () => {
     const created = await browser.request('POST', '/api/drafts', { body: { title: 'Backend', job: { title: 'Backend Engineer', text: jobText } } });
     const draftId = String(created.json.id);
     await upload(browser, draftId);
-    await finished(browser, await browser.request('POST', `/api/drafts/${draftId}/analyses`));
+    await jobFinished(browser, await browser.request('POST', `/api/drafts/${draftId}/analyses`));
 
-    const rewriteJob = await finished(browser, await browser.request('POST', `/api/drafts/${draftId}/rewrite`));
+    const rewriteJob = await jobFinished(browser, await browser.request('POST', `/api/drafts/${draftId}/rewrite`));
     // A second rewrite at once meets the cooldown, with the instant it ends.
     const early = await browser.request('POST', `/api/drafts/${draftId}/rewrite`);
     expect(early.status).toBe(429);
@@ -105,8 +92,8 @@ describe('rewrite → review → finalize → download (real pipeline)', () => {
     const decided = await browser.request('POST', `/api/drafts/${draftId}/rewrite/decisions`, { body: { jobId: rewriteJob, decisions } });
     expect(decided.status).toBe(200);
 
-    const pdfJob = await finished(browser, await browser.request('POST', `/api/drafts/${draftId}/finalize`, { body: { format: 'PDF', template: 'modern' } }));
-    const docxJob = await finished(browser, await browser.request('POST', `/api/drafts/${draftId}/finalize`, { body: { format: 'DOCX', template: 'classic' } }));
+    const pdfJob = await jobFinished(browser, await browser.request('POST', `/api/drafts/${draftId}/finalize`, { body: { format: 'PDF', template: 'modern' } }));
+    const docxJob = await jobFinished(browser, await browser.request('POST', `/api/drafts/${draftId}/finalize`, { body: { format: 'DOCX', template: 'classic' } }));
     const listed = await eventually(async () => {
       const answer = await browser.request('GET', `/api/drafts/${draftId}/exports`);
       const exports = answer.json.exports as { id: string; format: string; watermarked: boolean; changesApplied: number }[];

@@ -124,14 +124,15 @@ export class Browser {
     return this.jar.get(name)?.value;
   }
 
-  async request(method: string, path: string, options: { body?: unknown; headers?: Record<string, string>; csrf?: boolean; rawBody?: string } = {}) {
+  async request(method: string, path: string, options: { body?: unknown; headers?: Record<string, string>; csrf?: boolean; rawBody?: string; form?: FormData } = {}) {
     const headers: Record<string, string> = { ...options.headers };
     const cookies = [...this.jar.entries()].filter(([, c]) => path === c.path || path.startsWith(c.path.endsWith('/') ? c.path : `${c.path}/`) || c.path === '/');
     if (cookies.length > 0) headers.cookie = cookies.map(([name, c]) => `${name}=${c.value}`).join('; ');
     if (this.origin && method !== 'GET') headers.origin ??= this.origin;
     const csrf = this.cookie('csrf');
     if (options.csrf !== false && csrf && method !== 'GET') headers['x-csrf-token'] ??= csrf;
-    let body: string | undefined = options.rawBody;
+    // A FormData body: fetch writes the multipart content type with its boundary.
+    let body: string | FormData | undefined = options.form ?? options.rawBody;
     if (options.body !== undefined) {
       body = JSON.stringify(options.body);
       headers['content-type'] ??= 'application/json';
@@ -157,6 +158,13 @@ export class Browser {
     await this.request('GET', '/api/auth/csrf');
     return this;
   }
+
+  /** POST of one file in the `file` field, as the web app uploads a résumé. */
+  upload = (path: string, bytes: Uint8Array, fileName: string) => {
+    const form = new FormData();
+    form.append('file', new Blob([new Uint8Array(bytes)]), fileName);
+    return this.request('POST', path, { form });
+  };
 
   get = (path: string, headers?: Record<string, string>) => this.request('GET', path, { headers });
   post = (path: string, body?: unknown) => this.request('POST', path, { body: body ?? {} });
