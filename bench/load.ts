@@ -42,10 +42,7 @@ async function signedIn(product: RunningProduct, n: number): Promise<{ browser: 
 
 async function uploadAndAnalyse(product: RunningProduct, visitor: { browser: Browser; draftId: string }): Promise<void> {
   const { browser, draftId } = visitor;
-  const form = new FormData();
-  form.append('file', new Blob([resume]), 'resume.pdf');
-  const cookie = [...browser.jar].map(([n, c]) => `${n}=${c.value}`).join('; ');
-  await timed('POST /api/drafts/:id/resume', () => fetch(`${product.baseUrl}/api/drafts/${draftId}/resume`, { method: 'POST', body: form, headers: { cookie, origin: product.baseUrl, 'x-csrf-token': browser.cookie('csrf')! } }));
+  await timed('POST /api/drafts/:id/resume', () => browser.upload(`/api/drafts/${draftId}/resume`, resume, 'resume.pdf'));
   await timed('POST /api/drafts/:id/analyses', () => browser.request('POST', `/api/drafts/${draftId}/analyses`));
 }
 

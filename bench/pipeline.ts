@@ -21,10 +21,7 @@ async function oneDraft(base: string): Promise<number> {
   await browser.request('GET', '/api/auth/csrf');
   const created = await browser.request('POST', '/api/drafts', { body: { job: { title: 'Backend Engineer', text: jobText } } });
   const draftId = String(created.json.id);
-  const form = new FormData();
-  form.append('file', new Blob([resume]), 'resume.pdf');
-  const cookie = [...browser.jar].map(([n, c]) => `${n}=${c.value}`).join('; ');
-  const uploaded = await fetch(`${base}/api/drafts/${draftId}/resume`, { method: 'POST', body: form, headers: { cookie, origin: base, 'x-csrf-token': browser.cookie('csrf')! } });
+  const uploaded = await browser.upload(`/api/drafts/${draftId}/resume`, resume, 'resume.pdf');
   if (uploaded.status !== 201) throw new Error(`upload answered ${uploaded.status}`);
   const begun = performance.now();
   const started = await browser.request('POST', `/api/drafts/${draftId}/analyses`);

@@ -51,11 +51,7 @@ async function jobSettles(browser: Browser, jobId: string, status: string) {
 async function failedJob(owner: Browser): Promise<{ draftId: string; jobId: string }> {
   const created = await owner.request('POST', '/api/drafts', { body: { title: 'Console e2e draft' } });
   const draftId = String(created.json.id);
-  const form = new FormData();
-  form.append('file', new Blob([resume]), 'harvey.pdf');
-  const cookie = [...owner.jar].map(([n, c]) => `${n}=${c.value}`).join('; ');
-  const upload = await fetch(`${product.baseUrl}/api/drafts/${draftId}/resume`, { method: 'POST', body: form, headers: { cookie, origin: product.baseUrl, 'x-csrf-token': owner.cookie('csrf')! } });
-  expect(upload.status).toBe(201);
+  expect((await owner.upload(`/api/drafts/${draftId}/resume`, resume, 'harvey.pdf')).status).toBe(201);
   const jobId = String((await owner.request('POST', `/api/drafts/${draftId}/analyses`)).json.jobId);
   expect(await jobSettles(owner, jobId, 'failed')).toMatchObject({ errorCode: 'JOB_DESCRIPTION_REQUIRED' });
   return { draftId, jobId };

@@ -37,11 +37,7 @@ async function member(): Promise<Browser> {
 async function draftWithResume(browser: Browser): Promise<string> {
   const created = await browser.request('POST', '/api/drafts', { body: { job: { title: 'Frontend Engineer', company: 'Acme', text: jobText } } });
   const draftId = String(created.json.id);
-  const form = new FormData();
-  form.append('file', new Blob([resume]), 'barry.pdf');
-  const cookie = [...browser.jar].map(([n, c]) => `${n}=${c.value}`).join('; ');
-  const uploaded = await fetch(`${product.baseUrl}/api/drafts/${draftId}/resume`, { method: 'POST', body: form, headers: { cookie, origin: product.baseUrl, 'x-csrf-token': browser.cookie('csrf')! } });
-  expect(uploaded.status).toBe(201);
+  expect((await browser.upload(`/api/drafts/${draftId}/resume`, resume, 'barry.pdf')).status).toBe(201);
   return draftId;
 }
 

@@ -23,13 +23,8 @@ async function visitor(): Promise<Browser> {
 }
 
 async function upload(browser: Browser, draftId: string, bytes: Uint8Array, name: string) {
-  const form = new FormData();
-  form.append('file', new Blob([bytes]), name);
-  const cookie = [...browser.jar].map(([n, c]) => `${n}=${c.value}`).join('; ');
-  const response = await fetch(`${product.baseUrl}/api/drafts/${draftId}/resume`, {
-    method: 'POST', body: form, headers: { cookie, origin: product.baseUrl, 'x-csrf-token': browser.cookie('csrf')! },
-  });
-  return { status: response.status, json: (await response.json()) as Record<string, unknown> };
+  const response = await browser.upload(`/api/drafts/${draftId}/resume`, bytes, name);
+  return { status: response.status, json: response.json as Record<string, unknown> };
 }
 
 async function jobFinished(browser: Browser, jobId: string): Promise<Record<string, unknown>> {

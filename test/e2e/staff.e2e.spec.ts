@@ -53,10 +53,7 @@ describe('support and admin consoles', () => {
 
     const created = await user.request('POST', '/api/drafts', { body: { title: 'No job yet' } });
     const draftId = String(created.json.id);
-    const form = new FormData();
-    form.append('file', new Blob([resume]), 'harvey.pdf');
-    const cookie = [...user.jar].map(([n, c]) => `${n}=${c.value}`).join('; ');
-    expect((await fetch(`${product.baseUrl}/api/drafts/${draftId}/resume`, { method: 'POST', body: form, headers: { cookie, origin: product.baseUrl, 'x-csrf-token': user.cookie('csrf')! } })).status).toBe(201);
+    expect((await user.upload(`/api/drafts/${draftId}/resume`, resume, 'harvey.pdf')).status).toBe(201);
     const jobId = String((await user.request('POST', `/api/drafts/${draftId}/analyses`)).json.jobId);
     expect(await jobSettles(user, jobId, 'failed')).toMatchObject({ errorCode: 'JOB_DESCRIPTION_REQUIRED', currentStep: 'analyze' });
 

@@ -41,20 +41,10 @@ export class PatientVisitor {
 
   /** One upload attempt: the status and, for a refusal, the error code the API named. */
   async uploadOnce(draftId: string, bytes: Uint8Array, name: string): Promise<{ status: number; code?: string }> {
-    const form = new FormData();
-    form.append('file', new Blob([bytes]), name);
-    const cookie = [...this.browser.jar].map(([n, c]) => `${n}=${c.value}`).join('; ');
-    const response = await fetch(`${this.browser.base}/api/drafts/${draftId}/resume`, {
-      method: 'POST', body: form, headers: { cookie, origin: this.browser.base, 'x-csrf-token': this.browser.cookie('csrf') ?? '' },
-    });
-    const text = await response.text();
+    const response = await this.browser.upload(`/api/drafts/${draftId}/resume`, bytes, name);
     if (response.status < 400) return { status: response.status };
-    let code: string | undefined;
-    try {
-      code = (JSON.parse(text) as { error?: { code?: string } }).error?.code;
-    } catch {
-      code = undefined;
-    }
+    // A proxy or a dying process may answer something other than JSON: then there is no code.
+    const code = typeof response.json === 'object' ? (response.json as { error?: { code?: string } } | null)?.error?.code : undefined;
     return { status: response.status, ...(code ? { code } : {}) };
   }
 

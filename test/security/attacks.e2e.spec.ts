@@ -41,11 +41,8 @@ async function draftOf(b: Browser, job = 'Backend engineer role'): Promise<strin
 }
 
 async function upload(b: Browser, draftId: string, bytes: Uint8Array, name: string) {
-  const form = new FormData();
-  form.append('file', new Blob([bytes]), name);
-  const cookie = [...b.jar].map(([n, c]) => `${n}=${c.value}`).join('; ');
-  const response = await fetch(`${product.baseUrl}/api/drafts/${draftId}/resume`, { method: 'POST', body: form, headers: { cookie, origin: product.baseUrl, 'x-csrf-token': b.cookie('csrf') ?? '' } });
-  return { status: response.status, json: (await response.json()) as { error?: { code: string }; resume?: { displayName: string } } };
+  const response = await b.upload(`/api/drafts/${draftId}/resume`, bytes, name);
+  return { status: response.status, json: response.json as { error?: { code: string }; resume?: { displayName: string } } };
 }
 
 describe('attacks on the running product', () => {
