@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { createServer, type Socket } from 'node:net';
 import { CreateBucketCommand, GetObjectAclCommand, S3Client } from '@aws-sdk/client-s3';
 import { startMotoServer, type MotoServer } from '../test-support/moto-server.ts';
 import { describeFileStorageContract, type DownloadAnswer } from './file-storage.contract.ts';
@@ -55,6 +56,21 @@ describe('S3 specifics', () => {
     await expect(away.exists('resumes/user-1/away.pdf')).rejects.toMatchObject(unavailable);
     // A key S3 itself says is missing stays FILE_NOT_FOUND.
     await expect(storage.get('resumes/user-1/never-stored.pdf')).rejects.toMatchObject({ code: 'FILE_NOT_FOUND' });
+  });
+
+  it('gives up on an S3 that accepts connections and never answers, as STORAGE_UNAVAILABLE', async () => {
+    const held: Socket[] = [];
+    const hung = createServer((socket) => held.push(socket)); // reads nothing, answers nothing
+    await new Promise<void>((resolve) => hung.listen(0, '127.0.0.1', resolve));
+    const { port } = hung.address() as { port: number };
+    try {
+      const silent = createS3FileStorage({ bucket, endpoint: `http://127.0.0.1:${port}`, credentials: { accessKeyId: 'test', secretAccessKey: 'test' }, requestTimeoutMs: 300 });
+      await expect(silent.get('resumes/user-1/hung.pdf')).rejects.toMatchObject({ code: 'STORAGE_UNAVAILABLE', status: 503 });
+      await expect(silent.put('resumes/user-1/hung.pdf', new Uint8Array([1]), { contentType: 'application/pdf' })).rejects.toMatchObject({ code: 'STORAGE_UNAVAILABLE' });
+    } finally {
+      for (const socket of held) socket.destroy();
+      await new Promise((resolve) => hung.close(resolve));
+    }
   });
 
   it('presigns a GET valid for 900 seconds that sets the saved name', async () => {

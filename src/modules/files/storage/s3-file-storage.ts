@@ -21,6 +21,8 @@ export interface S3FileStorageOptions {
   endpoint?: string;
   forcePathStyle?: boolean;
   credentials?: { accessKeyId: string; secretAccessKey: string };
+  /** A socket idle this long fails an attempt (default 15 s; the SDK tries 3 times): a hung S3 must not hold a request forever. */
+  requestTimeoutMs?: number;
   now?: () => Date;
 }
 
@@ -33,6 +35,9 @@ export function createS3FileStorage(options: S3FileStorageOptions): FileStorage 
       endpoint: options.endpoint,
       forcePathStyle: options.forcePathStyle ?? Boolean(options.endpoint),
       credentials: options.credentials,
+      // Without these the SDK waits on a server that accepts and never answers for as long as the
+      // OS keeps the socket: an upload hangs instead of answering STORAGE_UNAVAILABLE.
+      requestHandler: { connectionTimeout: 3_000, requestTimeout: options.requestTimeoutMs ?? 15_000, throwOnRequestTimeout: true },
     });
   const prefix = options.prefix ? `${options.prefix.replace(/\/+$/, '')}/` : '';
   const now = options.now ?? (() => new Date());
