@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { Browser } from '../../src/modules/accounts/testing/harness.ts';
+import type { Browser } from '../../src/modules/accounts/testing/harness.ts';
 import { paragraphsOf } from '../../src/modules/exports/index.ts';
 import { closeSharedExtractors, extractResume } from '../../src/modules/files/index.ts';
-import { adminCli } from '../support/accounts.ts';
+import { member } from '../support/accounts.ts';
 import { jobFinished } from '../support/drafts.ts';
 import { startProduct, type RunningProduct } from '../support/product.ts';
 
@@ -26,23 +26,7 @@ afterAll(async () => {
   await product?.stop();
 });
 
-async function browser(): Promise<Browser> {
-  const b = new Browser(product.baseUrl);
-  b.origin = product.baseUrl;
-  await b.request('GET', '/api/auth/csrf');
-  return b;
-}
-
-async function signedUp(plan: 'FREE' | 'PRO'): Promise<Browser> {
-  const email = `letter-${randomUUID()}@example.com`;
-  const first = await browser();
-  expect((await first.request('POST', '/api/auth/register', { body: { email, password } })).status).toBe(201);
-  if (plan === 'FREE') return first;
-  await adminCli(product.databaseUrl, ['plan', email, 'PRO']);
-  const pro = await browser();
-  expect((await pro.request('POST', '/api/auth/login', { body: { email, password } })).status).toBe(200);
-  return pro;
-}
+const signedUp = (plan: 'FREE' | 'PRO') => member(product, plan, `letter-${randomUUID()}@example.com`, password);
 
 async function draftWithAnalysis(b: Browser): Promise<string> {
   const created = await b.request('POST', '/api/drafts', { body: { title: 'Backend', job: { title: 'Backend Engineer', company: 'Initech', text: jobText } } });

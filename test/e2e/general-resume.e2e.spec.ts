@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
-import { Browser } from '../../src/modules/accounts/testing/harness.ts';
 import { closeSharedExtractors, extractResume } from '../../src/modules/files/index.ts';
-import { adminCli } from '../support/accounts.ts';
+import { member, visitorAt } from '../support/accounts.ts';
 import { jobFinished } from '../support/drafts.ts';
 import { startProduct, type RunningProduct } from '../support/product.ts';
 
@@ -36,29 +35,8 @@ afterAll(async () => {
   await product?.stop();
 });
 
-async function browser(): Promise<Browser> {
-  const b = new Browser(product.baseUrl);
-  b.origin = product.baseUrl;
-  // A failed request says which one it was (fetch's own error names no URL).
-  const request = b.request.bind(b);
-  b.request = (method, path, options) => request(method, path, options).catch((error: unknown) => {
-    throw new Error(`${method} ${path}: ${String((error as Error).cause ?? error)}`);
-  });
-  await b.request('GET', '/api/auth/csrf');
-  return b;
-}
-
-async function signedUp(plan: 'FREE' | 'PRO'): Promise<Browser> {
-  const email = `general-${randomUUID()}@example.com`;
-  const first = await browser();
-  expect((await first.request('POST', '/api/auth/register', { body: { email, password } })).status).toBe(201);
-  if (plan === 'FREE') return first;
-  await adminCli(product.databaseUrl, ['plan', email, 'PRO']);
-  // A fresh sign-in: the access token carries the plan.
-  const pro = await browser();
-  expect((await pro.request('POST', '/api/auth/login', { body: { email, password } })).status).toBe(200);
-  return pro;
-}
+const browser = () => visitorAt(product.baseUrl);
+const signedUp = (plan: 'FREE' | 'PRO') => member(product, plan, `general-${randomUUID()}@example.com`, password);
 
 
 async function eventually<T>(read: () => Promise<T | undefined>): Promise<T> {
